@@ -1,0 +1,421 @@
+/*
+ * The PostgreSQL driver behind db.h: the only file that includes libpq-fe.h.  A
+ * connection runs with client_min_messages=warning and TimeZone=UTC, and prepares
+ * each statement on first use under the name "s<global index>".  Parameters go
+ * as text (blobs as binary), results come back as text and are read as such:
+ * int2/int4/int8/bool and integral numerics are integers, bytea is a blob.  It
+ * must not let a libpq pointer out, nor know any table or module.
+ */
+#include "db.h"
+#include "db_backend.h"
+
+#include <inttypes.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Type OIDs from pg_type.h (server headers are not installed with libpq). */
+#define OID_BOOL    16
+#define OID_BYTEA   17
+#define OID_INT8    20
+#define OID_INT2    21
+#define OID_INT4    23
+#define OID_NUMERIC 1700
+
+struct pg_conn {
+	struct db_conn base; /* must be first */
+	PGconn *h;	     /* the connection */
+	bool *prepared;	     /* by global index: "s<index>" exists on the server */
+	size_t nprepared;    /* slots in prepared */
+};
+
+struct pg_res {
+	struct db_res base; /* must be first */
+	PGresult *res;	    /* the whole result, fetched by db_exec */
+	int row;	    /* current row, -1 before the first */
+	int nrows;	    /* rows in res */
+	char **blob;	    /* decoded bytea of the current row by column, or NULL */
+	size_t *blob_len;   /* their lengths */
+};
+
+static void ignore_notice(void *arg, const PGresult *res)
+{
+	(void)arg;
+	(void)res;
+}
+
+static enum err map_state(const char *state)
+{
+	if (!state)
+		return E_DB;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0)
+		return E_BUSY;
+	if (strncmp(state, "23", 2) == 0)
+		return E_CONFLICT;
+	return E_DB;
+}
+
+/* Check a result; on failure record the message, clear res and map SQLSTATE. */
+static enum err check_res(struct pg_conn *c, PGresult *res)
+{
+	if (!res) {
+		db_conn_errmsg_set(&c->base, PQerrorMessage(c->h));
+		return E_DB;
+	}
+	switch (PQresultStatus(res)) {
+	case PGRES_COMMAND_OK:
+	case PGRES_TUPLES_OK:
+	case PGRES_EMPTY_QUERY:
+		return E_OK;
+	default:
+		break;
+	}
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+	if (primary) {
+		/* One line for the log: "message: detail (SQLSTATE)". */
+		char msg[sizeof(c->base.errmsg)];
+		snprintf(msg, sizeof(msg), "%s%s%s (%s)", primary, detail ? ": " : "",
+			 detail ? detail : "", state ? state : "?");
+		db_conn_errmsg_set(&c->base, msg);
+	} else {
+		db_conn_errmsg_set(&c->base, PQresultErrorMessage(res));
+	}
+	enum err err = map_state(state);
+	PQclear(res);
+	return err;
+}
+
+static void pg_conn_close(struct db_conn *base)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	if (!c)
+		return;
+	PQfinish(c->h);
+	free(c->prepared);
+	free(c);
+}
+
+static enum err pg_conn_open(const char *url, struct db_conn **out, struct errinfo *ei)
+{
+	*out = NULL;
+	struct pg_conn *c = db_xcalloc(1, sizeof(*c));
+	c->base.ops = &db_pg_ops;
+	c->h = PQconnectdb(url);
+	if (!c->h)
+		abort();
+	if (PQstatus(c->h) != CONNECTION_OK) {
+		db_conn_errmsg_set(&c->base, PQerrorMessage(c->h));
+		enum err err = err_set(ei, E_DB, "db.open", NULL, "无法连接 PostgreSQL 数据库：%s",
+				       c->base.errmsg);
+		pg_conn_close(&c->base);
+		return err;
+	}
+	PQsetNoticeReceiver(c->h, ignore_notice, NULL);
+	PGresult *res = PQexec(c->h, "SET client_min_messages = warning; SET TimeZone = 'UTC'");
+	enum err err = check_res(c, res);
+	if (err != E_OK) {
+		err_set(ei, E_DB, "db.open", NULL, "无法设置 PostgreSQL 连接：%s", c->base.errmsg);
+		pg_conn_close(&c->base);
+		return err;
+	}
+	PQclear(res);
+	*out = &c->base;
+	return E_OK;
+}
+
+static bool pg_conn_ok(const struct db_conn *base)
+{
+	const struct pg_conn *c = (const struct pg_conn *)base;
+	return PQstatus(c->h) == CONNECTION_OK;
+}
+
+static bool pg_in_tx(const struct db_conn *base)
+{
+	const struct pg_conn *c = (const struct pg_conn *)base;
+	PGTransactionStatusType s = PQtransactionStatus(c->h);
+	return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
+static enum err pg_script(struct db_conn *base, const char *sql)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	PGresult *res = PQexec(c->h, sql);
+	enum err err = check_res(c, res);
+	if (err == E_OK)
+		PQclear(res);
+	return err;
+}
+
+static enum err pg_begin(struct db_conn *base, bool write)
+{
+	(void)write; /* READ COMMITTED; writers meet on row locks */
+	return pg_script(base, "BEGIN ISOLATION LEVEL READ COMMITTED");
+}
+
+static enum err pg_commit(struct db_conn *base)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	PGresult *res = PQexec(c->h, "COMMIT");
+	enum err err = check_res(c, res);
+	if (err != E_OK)
+		return err;
+	/* COMMIT of a transaction that met an error answers ROLLBACK. */
+	if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
+		db_conn_errmsg_set(base,
+				   "transaction was aborted by an earlier error; rolled back");
+		err = E_DB;
+	}
+	PQclear(res);
+	return err;
+}
+
+static void pg_rollback(struct db_conn *base)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	PQclear(PQexec(c->h, "ROLLBACK"));
+}
+
+static enum err pg_check(struct db_conn *base, unsigned gidx, const char *sql)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	(void)gidx;
+	/* The unnamed statement: checked without touching the cache. */
+	PGresult *res = PQprepare(c->h, "", sql, 0, NULL);
+	enum err err = check_res(c, res);
+	if (err == E_OK)
+		PQclear(res);
+	return err;
+}
+
+static enum err pg_exec(struct db_conn *base, unsigned gidx, const char *sql,
+			const struct db_val *params, size_t nparams, struct db_res **out)
+{
+	struct pg_conn *c = (struct pg_conn *)base;
+	char name[16];
+	snprintf(name, sizeof(name), "s%u", gidx);
+	if (gidx >= c->nprepared) {
+		size_t n = db_stmts_total();
+		if (n <= gidx)
+			n = gidx + 1;
+		bool *p = realloc(c->prepared, n * sizeof(*p));
+		if (!p)
+			abort();
+		memset(p + c->nprepared, 0, (n - c->nprepared) * sizeof(*p));
+		c->prepared = p;
+		c->nprepared = n;
+	}
+	PGresult *res;
+	enum err err;
+	if (!c->prepared[gidx]) {
+		res = PQprepare(c->h, name, sql, 0, NULL);
+		if ((err = check_res(c, res)) != E_OK)
+			return err;
+		PQclear(res);
+		c->prepared[gidx] = true;
+	}
+
+	const char **values = db_xcalloc(nparams, sizeof(*values));
+	int *lengths = db_xcalloc(nparams, sizeof(*lengths));
+	int *formats = db_xcalloc(nparams, sizeof(*formats));
+	char(*ints)[24] = db_xcalloc(nparams, sizeof(*ints));
+	for (size_t i = 0; i < nparams; i++) {
+		const struct db_val *v = &params[i];
+		switch (v->type) {
+		case DB_T_NULL:
+			break;
+		case DB_T_INT:
+			snprintf(ints[i], sizeof(ints[i]), "%" PRId64, v->i);
+			values[i] = ints[i];
+			break;
+		case DB_T_TEXT:
+			values[i] = v->s;
+			break;
+		case DB_T_BLOB:
+			values[i] = v->s ? v->s : "";
+			lengths[i] = (int)v->len;
+			formats[i] = 1; /* binary bytea is the bytes themselves */
+			break;
+		}
+	}
+	res = PQexecPrepared(c->h, name, (int)nparams, values, lengths, formats, 0);
+	free(values);
+	free(lengths);
+	free(formats);
+	free(ints);
+	if ((err = check_res(c, res)) != E_OK)
+		return err;
+	if (!out) {
+		PQclear(res);
+		return E_OK;
+	}
+	struct pg_res *r = db_xcalloc(1, sizeof(*r));
+	r->base.ops = &db_pg_ops;
+	r->base.c = base;
+	r->res = res;
+	r->row = -1;
+	r->nrows = PQntuples(res);
+	int ncols = PQnfields(res);
+	r->blob = db_xcalloc((size_t)ncols, sizeof(*r->blob));
+	r->blob_len = db_xcalloc((size_t)ncols, sizeof(*r->blob_len));
+	*out = &r->base;
+	return E_OK;
+}
+
+static void blobs_clear(struct pg_res *r)
+{
+	int ncols = PQnfields(r->res);
+	for (int i = 0; i < ncols; i++) {
+		free(r->blob[i]);
+		r->blob[i] = NULL;
+		r->blob_len[i] = 0;
+	}
+}
+
+static bool pg_row(struct db_res *base)
+{
+	struct pg_res *r = (struct pg_res *)base;
+	blobs_clear(r);
+	if (r->row < r->nrows)
+		r->row++;
+	return r->row < r->nrows;
+}
+
+static enum err pg_done(struct db_res *base)
+{
+	struct pg_res *r = (struct pg_res *)base;
+	blobs_clear(r);
+	free(r->blob);
+	free(r->blob_len);
+	PQclear(r->res);
+	free(r);
+	return E_OK;
+}
+
+static int64_t pg_changes(const struct db_res *base)
+{
+	const struct pg_res *r = (const struct pg_res *)base;
+	/* PQcmdTuples counts a SELECT's rows too: those are not writes. */
+	if (strncmp(PQcmdStatus(r->res), "SELECT", 6) == 0)
+		return 0;
+	return strtoll(PQcmdTuples(r->res), NULL, 10);
+}
+
+static int pg_ncols(const struct db_res *base)
+{
+	return PQnfields(((const struct pg_res *)base)->res);
+}
+
+static const char *pg_colname(const struct db_res *base, int col)
+{
+	return PQfname(((const struct pg_res *)base)->res, col);
+}
+
+static bool on_value(const struct pg_res *r, int col)
+{
+	return r->row >= 0 && r->row < r->nrows && col >= 0 && col < PQnfields(r->res) &&
+	       !PQgetisnull(r->res, r->row, col);
+}
+
+static enum db_type pg_coltype(const struct db_res *base, int col)
+{
+	const struct pg_res *r = (const struct pg_res *)base;
+	if (!on_value(r, col))
+		return DB_T_NULL;
+	switch (PQftype(r->res, col)) {
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+	case OID_BOOL:
+		return DB_T_INT;
+	case OID_NUMERIC:
+		/* SUM(bigint) is numeric: integral when it has no fraction. */
+		return strpbrk(PQgetvalue(r->res, r->row, col), ".eENI") ? DB_T_TEXT : DB_T_INT;
+	case OID_BYTEA:
+		return DB_T_BLOB;
+	default:
+		return DB_T_TEXT;
+	}
+}
+
+static int64_t pg_get_int(const struct db_res *base, int col)
+{
+	const struct pg_res *r = (const struct pg_res *)base;
+	if (!on_value(r, col))
+		return 0;
+	const char *s = PQgetvalue(r->res, r->row, col);
+	if (PQftype(r->res, col) == OID_BOOL)
+		return s[0] == 't';
+	return strtoll(s, NULL, 10);
+}
+
+/* Decode the bytea at col of the current row once, NUL-terminated. */
+static void blob_decode(struct pg_res *r, int col)
+{
+	if (r->blob[col])
+		return;
+	size_t len = 0;
+	unsigned char *raw =
+	    PQunescapeBytea((const unsigned char *)PQgetvalue(r->res, r->row, col), &len);
+	if (!raw)
+		abort();
+	r->blob[col] = malloc(len + 1);
+	if (!r->blob[col])
+		abort();
+	memcpy(r->blob[col], raw, len);
+	r->blob[col][len] = '\0';
+	r->blob_len[col] = len;
+	PQfreemem(raw);
+}
+
+static const char *pg_get_text(const struct db_res *base, int col)
+{
+	/* Not const in truth: the decoded blob is cached on the result. */
+	struct pg_res *r = (struct pg_res *)base;
+	if (!on_value(r, col))
+		return NULL;
+	if (PQftype(r->res, col) == OID_BYTEA) {
+		blob_decode(r, col);
+		return r->blob[col];
+	}
+	return PQgetvalue(r->res, r->row, col);
+}
+
+static size_t pg_get_len(const struct db_res *base, int col)
+{
+	struct pg_res *r = (struct pg_res *)base;
+	if (!on_value(r, col))
+		return 0;
+	if (PQftype(r->res, col) == OID_BYTEA) {
+		blob_decode(r, col);
+		return r->blob_len[col];
+	}
+	return (size_t)PQgetlength(r->res, r->row, col);
+}
+
+const struct db_ops db_pg_ops = {
+    .kind = DB_PG,
+    .name = "pg",
+    .conn_open = pg_conn_open,
+    .conn_close = pg_conn_close,
+    .conn_ok = pg_conn_ok,
+    .in_tx = pg_in_tx,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .check = pg_check,
+    .exec = pg_exec,
+    .script = pg_script,
+    .row = pg_row,
+    .done = pg_done,
+    .changes = pg_changes,
+    .ncols = pg_ncols,
+    .colname = pg_colname,
+    .coltype = pg_coltype,
+    .get_int = pg_get_int,
+    .get_text = pg_get_text,
+    .get_len = pg_get_len,
+};

@@ -1,0 +1,455 @@
+/*
+ * The SQLite driver behind db.h: the only file that includes sqlite3.h.  A
+ * connection is opened in WAL mode with foreign keys on, a 5 s busy timeout and
+ * synchronous=NORMAL, and keeps every statement it has prepared, indexed by the
+ * statement's global index.  Placeholders $N are rewritten to ?N here.  It must
+ * not let a sqlite3 pointer out, nor know any table or module.
+ */
+#include "db.h"
+#include "db_backend.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct sq_conn {
+	struct db_conn base; /* must be first */
+	sqlite3 *h;	     /* the connection */
+	sqlite3_stmt **st;   /* prepared statements by global index, NULL until used */
+	size_t nst;	     /* slots in st */
+};
+
+struct sq_res {
+	struct db_res base; /* must be first */
+	sqlite3_stmt *st;   /* the running statement */
+	bool owned;	    /* finalize at the end (the cached one was busy) */
+	bool pending;	    /* db_exec stepped onto a row that db_row has not handed out */
+	bool onrow;	    /* positioned on a row */
+	bool eof;	    /* the statement has run to completion */
+	bool readonly;	    /* writes nothing: db_changes is 0 */
+	int64_t changes;    /* rows written, known at eof */
+	enum err err;	    /* first error met while stepping */
+};
+
+static bool is_ident(unsigned char ch)
+{
+	return isalnum(ch) || ch == '_' || ch == '$' || ch >= 0x80;
+}
+
+char *db_sqlite_placeholders(const char *text)
+{
+	size_t len = strlen(text);
+	char *out = malloc(len + 1);
+	if (!out)
+		abort();
+	size_t o = 0;
+	const char *p = text;
+	while (*p) {
+		const char *end;
+		if (*p == '\'' || *p == '"') {
+			/* A '' or "" escape closes and reopens: the copy is the same. */
+			end = strchr(p + 1, *p);
+			if (!end) {
+				free(out);
+				return NULL;
+			}
+			end++;
+		} else if (p[0] == '-' && p[1] == '-') {
+			end = p + strcspn(p, "\n");
+		} else if (p[0] == '/' && p[1] == '*') {
+			end = strstr(p + 2, "*/");
+			end = end ? end + 2 : p + strlen(p);
+		} else if (*p == '$' && isdigit((unsigned char)p[1]) &&
+			   (p == text || !is_ident((unsigned char)p[-1]))) {
+			out[o++] = '?';
+			p++;
+			continue;
+		} else {
+			end = p + 1;
+		}
+		memcpy(out + o, p, (size_t)(end - p));
+		o += (size_t)(end - p);
+		p = end;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static enum err map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return E_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return E_BUSY;
+	case SQLITE_CONSTRAINT:
+		return E_CONFLICT;
+	default:
+		return E_DB;
+	}
+}
+
+/* Record the connection's message and return the mapped code. */
+static enum err fail(struct sq_conn *c, int rc)
+{
+	db_conn_errmsg_set(&c->base, sqlite3_errmsg(c->h));
+	return map_rc(rc);
+}
+
+/* mkdir -p of the directory part of path. */
+static int make_parent(const char *path)
+{
+	char *dir = strdup(path);
+	if (!dir)
+		abort();
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+				rc = -1;
+			*p = '/';
+		}
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
+static void sq_conn_close(struct db_conn *base)
+{
+	struct sq_conn *c = (struct sq_conn *)base;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nst; i++)
+		sqlite3_finalize(c->st[i]);
+	free(c->st);
+	sqlite3_close(c->h);
+	free(c);
+}
+
+static enum err sq_conn_open(const char *url, struct db_conn **out, struct errinfo *ei)
+{
+	*out = NULL;
+	if (make_parent(url) != 0)
+		return err_set(ei, E_IO, "db.open", NULL, "无法创建数据库目录：%s：%s", url,
+			       strerror(errno));
+	struct sq_conn *c = db_xcalloc(1, sizeof(*c));
+	c->base.ops = &db_sqlite_ops;
+	int rc = sqlite3_open_v2(
+	    url, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum err err = err_set(ei, E_DB, "db.open", NULL, "无法打开数据库 %s：%s", url,
+				       c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc));
+		sq_conn_close(&c->base);
+		return err;
+	}
+	sqlite3_extended_result_codes(c->h, 1);
+	sqlite3_busy_timeout(c->h, 5000);
+	rc = sqlite3_exec(c->h,
+			  "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+			  "PRAGMA synchronous=NORMAL;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum err err = err_set(ei, map_rc(rc) == E_BUSY ? E_BUSY : E_DB, "db.open", NULL,
+				       "无法设置数据库 %s：%s", url, sqlite3_errmsg(c->h));
+		sq_conn_close(&c->base);
+		return err;
+	}
+	*out = &c->base;
+	return E_OK;
+}
+
+static bool sq_conn_ok(const struct db_conn *base)
+{
+	(void)base;
+	return true;
+}
+
+static bool sq_in_tx(const struct db_conn *base)
+{
+	const struct sq_conn *c = (const struct sq_conn *)base;
+	return !sqlite3_get_autocommit(c->h);
+}
+
+static enum err sq_script(struct db_conn *base, const char *sql)
+{
+	struct sq_conn *c = (struct sq_conn *)base;
+	int rc = sqlite3_exec(c->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? E_OK : fail(c, rc);
+}
+
+static enum err sq_begin(struct db_conn *base, bool write)
+{
+	return sq_script(base, write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static enum err sq_commit(struct db_conn *base)
+{
+	return sq_script(base, "COMMIT");
+}
+
+static void sq_rollback(struct db_conn *base)
+{
+	struct sq_conn *c = (struct sq_conn *)base;
+	/* Keep the message of the error that led here. */
+	sqlite3_exec(c->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int prepare(struct sq_conn *c, const char *sql, unsigned flags, sqlite3_stmt **out)
+{
+	*out = NULL;
+	char *text = db_sqlite_placeholders(sql);
+	if (!text) {
+		db_conn_errmsg_set(&c->base, "unterminated quoted string or identifier");
+		return SQLITE_ERROR;
+	}
+	int rc = sqlite3_prepare_v3(c->h, text, -1, flags, out, NULL);
+	free(text);
+	if (rc == SQLITE_OK && !*out) {
+		db_conn_errmsg_set(&c->base, "empty statement");
+		return SQLITE_ERROR;
+	}
+	if (rc != SQLITE_OK)
+		db_conn_errmsg_set(&c->base, sqlite3_errmsg(c->h));
+	return rc;
+}
+
+static enum err sq_check(struct db_conn *base, unsigned gidx, const char *sql)
+{
+	struct sq_conn *c = (struct sq_conn *)base;
+	(void)gidx;
+	sqlite3_stmt *st;
+	int rc = prepare(c, sql, 0, &st);
+	if (rc != SQLITE_OK)
+		return map_rc(rc) == E_OK ? E_DB : map_rc(rc);
+	sqlite3_finalize(st);
+	return E_OK;
+}
+
+static int bind(sqlite3_stmt *st, const struct db_val *params, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct db_val *v = &params[i];
+		int k = (int)i + 1, rc = SQLITE_OK;
+		switch (v->type) {
+		case DB_T_NULL:
+			rc = sqlite3_bind_null(st, k);
+			break;
+		case DB_T_INT:
+			rc = sqlite3_bind_int64(st, k, v->i);
+			break;
+		case DB_T_TEXT:
+			/* Rows are stepped after db_exec returns: copy. */
+			rc = v->s ? sqlite3_bind_text(st, k, v->s, -1, SQLITE_TRANSIENT)
+				  : sqlite3_bind_null(st, k);
+			break;
+		case DB_T_BLOB:
+			rc = sqlite3_bind_blob64(st, k, v->s ? v->s : "", v->len, SQLITE_TRANSIENT);
+			break;
+		}
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+/* Give a statement back: the cached one is reset, a private one finalized. */
+static void release(sqlite3_stmt *st, bool owned)
+{
+	if (owned) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static enum err sq_exec(struct db_conn *base, unsigned gidx, const char *sql,
+			const struct db_val *params, size_t nparams, struct db_res **out)
+{
+	struct sq_conn *c = (struct sq_conn *)base;
+	if (gidx >= c->nst) {
+		size_t n = db_stmts_total();
+		if (n <= gidx)
+			n = gidx + 1;
+		sqlite3_stmt **st = realloc(c->st, n * sizeof(*st));
+		if (!st)
+			abort();
+		memset(st + c->nst, 0, (n - c->nst) * sizeof(*st));
+		c->st = st;
+		c->nst = n;
+	}
+	sqlite3_stmt *st = c->st[gidx];
+	bool owned = false;
+	int rc;
+	if (!st) {
+		rc = prepare(c, sql, SQLITE_PREPARE_PERSISTENT, &st);
+		if (rc != SQLITE_OK)
+			return map_rc(rc) == E_OK ? E_DB : map_rc(rc);
+		c->st[gidx] = st;
+	} else if (sqlite3_stmt_busy(st)) {
+		/* The same statement is still being read on this connection. */
+		rc = prepare(c, sql, 0, &st);
+		if (rc != SQLITE_OK)
+			return map_rc(rc) == E_OK ? E_DB : map_rc(rc);
+		owned = true;
+	}
+	rc = bind(st, params, nparams);
+	if (rc != SQLITE_OK) {
+		enum err err = fail(c, rc);
+		release(st, owned);
+		return err;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		enum err err = fail(c, rc);
+		release(st, owned);
+		return err;
+	}
+	if (!out) {
+		while (rc == SQLITE_ROW)
+			rc = sqlite3_step(st);
+		enum err err = rc == SQLITE_DONE ? E_OK : fail(c, rc);
+		release(st, owned);
+		return err;
+	}
+	struct sq_res *r = db_xcalloc(1, sizeof(*r));
+	r->base.ops = &db_sqlite_ops;
+	r->base.c = base;
+	r->st = st;
+	r->owned = owned;
+	r->readonly = sqlite3_stmt_readonly(st);
+	/* Writes (even with RETURNING) are all done by the first step. */
+	r->changes = r->readonly ? 0 : sqlite3_changes64(c->h);
+	if (rc == SQLITE_ROW)
+		r->pending = true;
+	else
+		r->eof = true;
+	*out = &r->base;
+	return E_OK;
+}
+
+static bool sq_row(struct db_res *base)
+{
+	struct sq_res *r = (struct sq_res *)base;
+	r->onrow = false;
+	if (r->eof || r->err != E_OK)
+		return false;
+	if (r->pending) {
+		r->pending = false;
+		r->onrow = true;
+		return true;
+	}
+	int rc = sqlite3_step(r->st);
+	if (rc == SQLITE_ROW) {
+		r->onrow = true;
+		return true;
+	}
+	r->eof = true;
+	if (rc != SQLITE_DONE)
+		r->err = fail((struct sq_conn *)base->c, rc);
+	return false;
+}
+
+static enum err sq_done(struct db_res *base)
+{
+	struct sq_res *r = (struct sq_res *)base;
+	enum err err = r->err;
+	release(r->st, r->owned);
+	free(r);
+	return err;
+}
+
+static int64_t sq_changes(const struct db_res *base)
+{
+	return ((const struct sq_res *)base)->changes;
+}
+
+static int sq_ncols(const struct db_res *base)
+{
+	return sqlite3_column_count(((const struct sq_res *)base)->st);
+}
+
+static const char *sq_colname(const struct db_res *base, int col)
+{
+	return sqlite3_column_name(((const struct sq_res *)base)->st, col);
+}
+
+static enum db_type sq_coltype(const struct db_res *base, int col)
+{
+	const struct sq_res *r = (const struct sq_res *)base;
+	if (!r->onrow)
+		return DB_T_NULL;
+	switch (sqlite3_column_type(r->st, col)) {
+	case SQLITE_INTEGER:
+		return DB_T_INT;
+	case SQLITE_BLOB:
+		return DB_T_BLOB;
+	case SQLITE_NULL:
+		return DB_T_NULL;
+	default: /* TEXT, and FLOAT read as its text */
+		return DB_T_TEXT;
+	}
+}
+
+static int64_t sq_get_int(const struct db_res *base, int col)
+{
+	const struct sq_res *r = (const struct sq_res *)base;
+	return r->onrow ? sqlite3_column_int64(r->st, col) : 0;
+}
+
+static const char *sq_get_text(const struct db_res *base, int col)
+{
+	const struct sq_res *r = (const struct sq_res *)base;
+	if (!r->onrow || sqlite3_column_type(r->st, col) == SQLITE_NULL)
+		return NULL;
+	/* For a blob too: its bytes, with a NUL added after them. */
+	const char *s = (const char *)sqlite3_column_text(r->st, col);
+	return s ? s : "";
+}
+
+static size_t sq_get_len(const struct db_res *base, int col)
+{
+	const struct sq_res *r = (const struct sq_res *)base;
+	if (!r->onrow)
+		return 0;
+	sqlite3_column_text(r->st, col); /* the length of the text form */
+	return (size_t)sqlite3_column_bytes(r->st, col);
+}
+
+const struct db_ops db_sqlite_ops = {
+    .kind = DB_SQLITE,
+    .name = "sqlite",
+    .conn_open = sq_conn_open,
+    .conn_close = sq_conn_close,
+    .conn_ok = sq_conn_ok,
+    .in_tx = sq_in_tx,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .check = sq_check,
+    .exec = sq_exec,
+    .script = sq_script,
+    .row = sq_row,
+    .done = sq_done,
+    .changes = sq_changes,
+    .ncols = sq_ncols,
+    .colname = sq_colname,
+    .coltype = sq_coltype,
+    .get_int = sq_get_int,
+    .get_text = sq_get_text,
+    .get_len = sq_get_len,
+};

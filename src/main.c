@@ -1,0 +1,436 @@
+/*
+ * The command line: serve, migrate, import, export, gen, verify, checkpoint,
+ * user, routes.  Exit status 0 on success, non-zero with a Chinese message on
+ * stderr otherwise (see DESIGN.md: the command line is a contract).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/app.h"
+#include "core/auth.h"
+#include "core/http.h"
+#include "core/log.h"
+#include "core/module.h"
+#include "mod/gen.h"
+#include "mod/io.h"
+#include "mod/org.h"
+
+struct global {
+	const char *db;       /* --db URL */
+	const char *key;      /* --key FILE */
+	const char *origin;   /* --origin NAME */
+};
+
+static int fail(const struct errinfo *ei)
+{
+	fprintf(stderr, "qinglian: %s\n", ei->msg[0] ? ei->msg : err_default_msg(ei->code));
+	return ei->code == E_INPUT || ei->code == E_NOTFOUND ? 2 : 1;
+}
+
+static int usage(void)
+{
+	fputs("用法: qinglian [--db URL] [--key FILE] [--origin NAME] 命令 ...\n"
+	      "  serve [--listen 127.0.0.1:8080] [--web-root DIR] [--threads N]\n"
+	      "  migrate\n"
+	      "  import DIR | export DIR\n"
+	      "  gen [--villages N] [--years Y] [--seed S] DIR\n"
+	      "  verify [--checkpoint FILE]\n"
+	      "  checkpoint\n"
+	      "  user add NAME --role ROLE [--village CODE[,CODE...]] [--display-name 姓名]\n"
+	      "           [--dept 部门]   （密码从标准输入读取一行）\n"
+	      "  user passwd NAME | user list | user disable NAME\n"
+	      "  routes\n"
+	      "URL: SQLite 文件路径（默认 data/qinglian.db）或 postgresql://...\n",
+	      stderr);
+	return 2;
+}
+
+static enum err open_app(struct app *app, const struct global *g, const char *web_root,
+			 struct errinfo *ei)
+{
+	struct app_opts o = {0};
+	o.db_url = g->db;
+	o.key_path = g->key;
+	o.origin = g->origin;
+	o.web_root = web_root;
+	o.migrate = true;
+	return app_open(app, &o, ei);
+}
+
+/* ---- serve ------------------------------------------------------------------------------ */
+
+static int cmd_serve(const struct global *g, int argc, char **argv)
+{
+	const char *listen = "127.0.0.1:8080", *web_root = NULL;
+	int threads = 0;
+	static const struct option opts[] = {{"listen", required_argument, 0, 'l'},
+					     {"web-root", required_argument, 0, 'w'},
+					     {"threads", required_argument, 0, 't'},
+					     {0, 0, 0, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'l')
+			listen = optarg;
+		else if (c == 'w')
+			web_root = optarg;
+		else if (c == 't')
+			threads = atoi(optarg);
+		else
+			return usage();
+	}
+	struct stat st;
+	if (!web_root && stat("web/dist/index.html", &st) == 0)
+		web_root = "web/dist";
+	if (threads <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n > 0 ? (int)n * 2 : 4;
+	}
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, web_root, &ei) != E_OK)
+		return fail(&ei);
+	enum err e = http_serve(&app, listen, threads, &ei);
+	app_close(&app);
+	return e == E_OK ? 0 : fail(&ei);
+}
+
+/* ---- data ---------------------------------------------------------------------------------- */
+
+static int cmd_migrate(const struct global *g)
+{
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	printf("数据库已是最新结构\n");
+	app_close(&app);
+	return 0;
+}
+
+static int cmd_import_export(const struct global *g, bool import, int argc, char **argv)
+{
+	if (argc != 2)
+		return usage();
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	enum err e = import ? io_import_dir(&app, argv[1], stdout, &ei)
+			    : io_export_dir(&app, argv[1], stdout, &ei);
+	app_close(&app);
+	return e == E_OK ? 0 : fail(&ei);
+}
+
+static int cmd_gen(int argc, char **argv)
+{
+	struct gen_opts o = {NULL, 12, 10, 1};
+	static const struct option opts[] = {{"villages", required_argument, 0, 'v'},
+					     {"years", required_argument, 0, 'y'},
+					     {"seed", required_argument, 0, 's'},
+					     {0, 0, 0, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'v')
+			o.villages = atoi(optarg);
+		else if (c == 'y')
+			o.years = atoi(optarg);
+		else if (c == 's')
+			o.seed = strtoull(optarg, NULL, 10);
+		else
+			return usage();
+	}
+	if (optind != argc - 1)
+		return usage();
+	o.dir = argv[optind];
+	struct errinfo ei = {0};
+	if (gen_run(&o, &ei) != E_OK)
+		return fail(&ei);
+	printf("已生成 %d 个村（居）、%d 年的数据：%s\n", o.villages, o.years, o.dir);
+	return 0;
+}
+
+/* ---- the log ---------------------------------------------------------------------------- */
+
+static int cmd_verify(const struct global *g, int argc, char **argv)
+{
+	const char *cp_file = NULL;
+	static const struct option opts[] = {{"checkpoint", required_argument, 0, 'c'},
+					     {0, 0, 0, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'c')
+			cp_file = optarg;
+		else
+			return usage();
+	}
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	char *cp_text = NULL;
+	if (cp_file && !(cp_text = trail_read_small_file(cp_file))) {
+		app_close(&app);
+		err_set(&ei, E_INPUT, "verify.checkpoint", NULL, "无法读取检查点文件：%s", cp_file);
+		return fail(&ei);
+	}
+	struct db_conn *conn;
+	enum err e = db_conn_get(app.db, &conn, &ei);
+	struct trail_report rep = {0};
+	if (e == E_OK) {
+		e = trail_verify(conn, &app.signer, cp_text, stdout, &rep, &ei);
+		db_conn_put(app.db, conn);
+	}
+	free(cp_text);
+	app_close(&app);
+	if (e != E_OK)
+		return fail(&ei);
+	if (rep.problems) {
+		printf("核验未通过：%llu 处问题（日志 %llu 条，数据 %llu 行）\n",
+		       (unsigned long long)rep.problems, (unsigned long long)rep.entries,
+		       (unsigned long long)rep.rows);
+		return 1;
+	}
+	printf("核验通过：日志 %llu 条，数据 %llu 行，均与日志一致\n", (unsigned long long)rep.entries,
+	       (unsigned long long)rep.rows);
+	return 0;
+}
+
+static int cmd_checkpoint(const struct global *g)
+{
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	struct db_conn *conn;
+	struct arena a;
+	arena_init(&a);
+	char *note = NULL;
+	enum err e = db_conn_get(app.db, &conn, &ei);
+	if (e == E_OK) {
+		e = trail_checkpoint(conn, &app.signer, &a, &note, &ei);
+		if (e == E_OK)
+			e = trail_checkpoint_save(conn, &app.signer, &ei);
+		db_conn_put(app.db, conn);
+	}
+	if (e == E_OK)
+		fputs(note, stdout);
+	arena_release(&a);
+	app_close(&app);
+	return e == E_OK ? 0 : fail(&ei);
+}
+
+/* ---- users --------------------------------------------------------------------------------- */
+
+struct user_job {
+	struct app *app;        /* the application */
+	struct user_new u;      /* for add */
+	const char *name;       /* for passwd/disable */
+	const char *villages;   /* "CODE,CODE" */
+	int op;                 /* 'a' add, 'p' passwd, 'd' disable */
+};
+
+static enum err user_op(struct trail_ctx *tc, void *arg, struct errinfo *ei)
+{
+	struct user_job *j = arg;
+	enum err e;
+	int64_t id, ids[64];
+	size_t n = 0;
+	if (j->op == 'a') {
+		char list[1024];
+		snprintf(list, sizeof(list), "%s", j->villages ? j->villages : "");
+		for (char *save, *tok = strtok_r(list, ",", &save); tok && n < 64;
+		     tok = strtok_r(NULL, ",", &save)) {
+			if ((e = org_village_id(tc->db, tok, &ids[n])) == E_NOTFOUND)
+				return err_set(ei, E_INPUT, "user.village", "village",
+					       "没有这个村（居）：%s", tok);
+			if (e != E_OK)
+				return e;
+			n++;
+		}
+		j->u.villages = ids;
+		j->u.nvillages = n;
+		return auth_user_add(j->app, tc, &j->u, &id, ei);
+	}
+	if ((e = auth_user_find(tc->db, j->name, &id)) == E_NOTFOUND)
+		return err_set(ei, E_NOTFOUND, "user.not_found", NULL, "没有这个用户：%s", j->name);
+	if (e != E_OK)
+		return e;
+	if (j->op == 'p')
+		return auth_user_set_password(j->app, tc, id, j->u.password, ei);
+	return auth_user_set_disabled(tc, id, true, ei);
+}
+
+static char *read_password(void)
+{
+	static char line[256];
+	if (isatty(STDIN_FILENO))
+		fputs("密码：", stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return NULL;
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+static int user_list(struct app *app)
+{
+	struct db_conn *c;
+	struct errinfo ei = {0};
+	if (db_conn_get(app->db, &c, &ei) != E_OK)
+		return fail(&ei);
+	struct arena a;
+	arena_init(&a);
+	printf("%-16s %-12s %-12s %s\n", "用户名", "姓名", "角色", "状态");
+	for (int64_t id = 1;; id++) {
+		struct principal *u;
+		enum err e = auth_principal_load(c, &a, id, &u);
+		if (e == E_NOTFOUND)
+			break;
+		if (e != E_OK)
+			break;
+		printf("%-16s %-12s %-12s %zu 个村（居）%s\n", u->username, u->display_name,
+		       rbac_role_label(u->role), u->nvillages, u->all_villages ? "（全部）" : "");
+	}
+	arena_release(&a);
+	db_conn_put(app->db, c);
+	return 0;
+}
+
+static int cmd_user(const struct global *g, int argc, char **argv)
+{
+	if (argc < 2)
+		return usage();
+	struct user_job j = {0};
+	const char *sub = argv[1];
+	if (strcmp(sub, "add") == 0) {
+		static const struct option opts[] = {{"role", required_argument, 0, 'r'},
+						     {"village", required_argument, 0, 'v'},
+						     {"display-name", required_argument, 0, 'n'},
+						     {"dept", required_argument, 0, 'd'},
+						     {"password-stdin", no_argument, 0, 'p'},
+						     {0, 0, 0, 0}};
+		int c;
+		const char *role = NULL;
+		optind = 2;
+		while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+			if (c == 'r')
+				role = optarg;
+			else if (c == 'v')
+				j.villages = optarg;
+			else if (c == 'n')
+				j.u.display_name = optarg;
+			else if (c == 'd')
+				j.u.dept = optarg;
+			else if (c != 'p')
+				return usage();
+		}
+		if (optind != argc - 1 || !role)
+			return usage();
+		j.u.username = argv[optind];
+		if (!j.u.display_name)
+			j.u.display_name = j.u.username;
+		if (!rbac_role_parse(role, &j.u.role)) {
+			fprintf(stderr, "qinglian: 未知角色：%s（admin jiwei dept accountant village "
+					"supervisor inspector）\n", role);
+			return 2;
+		}
+		j.op = 'a';
+	} else if (strcmp(sub, "passwd") == 0 || strcmp(sub, "disable") == 0) {
+		if (argc != 3)
+			return usage();
+		j.name = argv[2];
+		j.op = sub[0] == 'p' ? 'p' : 'd';
+	} else if (strcmp(sub, "list") != 0) {
+		return usage();
+	}
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	int rc;
+	if (strcmp(sub, "list") == 0) {
+		rc = user_list(&app);
+	} else {
+		if (j.op != 'd' && !(j.u.password = read_password())) {
+			app_close(&app);
+			fputs("qinglian: 请从标准输入提供密码\n", stderr);
+			return 2;
+		}
+		j.app = &app;
+		rc = app_write(&app, "cli:user", user_op, &j, &ei) == E_OK ? 0 : fail(&ei);
+		if (!rc)
+			printf("完成\n");
+	}
+	app_close(&app);
+	return rc;
+}
+
+static int cmd_routes(const struct global *g)
+{
+	struct app app;
+	struct errinfo ei = {0};
+	struct app_opts o = {0};
+	o.db_url = g->db;
+	o.no_signer = true;
+	if (app_open(&app, &o, &ei) != E_OK)
+		return fail(&ei);
+	static const char *const scopes[] = {"-", "list", "village"};
+	printf("%-7s %-40s %-16s %-8s %-20s %s\n", "METHOD", "PATH", "PERMISSION", "SCOPE", "LOG",
+	       "SUMMARY / INPUTS");
+	for (size_t i = 0; i < app.nroutes; i++) {
+		const struct route *rt = app.routes[i];
+		printf("%-7s %-40s %-16s %-8s %-20s %s", rt->method, rt->pattern, rt->perm->name,
+		       scopes[rt->scope], rt->action ? rt->action : "-", rt->summary);
+		for (const struct field *f = rt->in; f && f->name; f++)
+			printf("%s%s%s", f == rt->in ? " [" : ", ", f->name,
+			       f->flags & FIELD_REQUIRED ? "*" : "");
+		printf("%s\n", rt->in ? "]" : "");
+	}
+	app_close(&app);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct global g = {"data/qinglian.db", NULL, NULL};
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			g.db = argv[++i];
+		else if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
+			g.key = argv[++i];
+		else if (strcmp(argv[i], "--origin") == 0 && i + 1 < argc)
+			g.origin = argv[++i];
+		else
+			return usage();
+	}
+	if (i >= argc)
+		return usage();
+	const char *cmd = argv[i];
+	int sub_argc = argc - i;
+	char **sub_argv = argv + i;
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(&g, sub_argc, sub_argv);
+	if (strcmp(cmd, "migrate") == 0)
+		return cmd_migrate(&g);
+	if (strcmp(cmd, "import") == 0 || strcmp(cmd, "export") == 0)
+		return cmd_import_export(&g, cmd[0] == 'i', sub_argc, sub_argv);
+	if (strcmp(cmd, "gen") == 0)
+		return cmd_gen(sub_argc, sub_argv);
+	if (strcmp(cmd, "verify") == 0)
+		return cmd_verify(&g, sub_argc, sub_argv);
+	if (strcmp(cmd, "checkpoint") == 0)
+		return cmd_checkpoint(&g);
+	if (strcmp(cmd, "user") == 0)
+		return cmd_user(&g, sub_argc, sub_argv);
+	if (strcmp(cmd, "routes") == 0)
+		return cmd_routes(&g);
+	return usage();
+}

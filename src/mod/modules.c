@@ -1,0 +1,16 @@
+/*
+ * THE list of modules, in load order (a module's import files may refer to the
+ * records of the modules above it).
+ */
+#include "core/module.h"
+
+#include "account.h"
+#include "io.h"
+#include "org.h"
+
+const struct module *const modules[] = {
+    &account_module,
+    &org_module,
+    &io_module,
+    NULL,
+};
