@@ -113,11 +113,24 @@ static enum err load_signer(struct app *app, const struct app_opts *o, struct er
 	data_dir(o->db_url, dir);
 	struct trail_signer *s = &app->signer;
 	snprintf(s->origin, sizeof(s->origin), "%s", o->origin ? o->origin : "qinglian");
+	char cpdir[600];
 	if (o->checkpoint_dir)
-		snprintf(s->dir, sizeof(s->dir), "%s", o->checkpoint_dir);
+		snprintf(cpdir, sizeof(cpdir), "%s", o->checkpoint_dir);
 	else
-		snprintf(s->dir, sizeof(s->dir), "%s/checkpoints", dir);
-	mkdirs(s->dir);
+		snprintf(cpdir, sizeof(cpdir), "%s/checkpoints", dir);
+	mkdirs(cpdir);
+	/* One checkpoint file per database: the file's name, or a digest of the URL. */
+	if (strncmp(o->db_url, "postgres", 8) == 0) {
+		unsigned char h[crypto_hash_sha256_BYTES];
+		char hex[17];
+		crypto_hash_sha256(h, (const unsigned char *)o->db_url, strlen(o->db_url));
+		sodium_bin2hex(hex, sizeof(hex), h, 8);
+		snprintf(s->file, sizeof(s->file), "%s/pg-%s.checkpoint", cpdir, hex);
+	} else {
+		char tmp[512];
+		snprintf(tmp, sizeof(tmp), "%s", o->db_url);
+		snprintf(s->file, sizeof(s->file), "%s/%s.checkpoint", cpdir, basename(tmp));
+	}
 	if (o->key_path) {
 		snprintf(path, sizeof(path), "%s", o->key_path);
 	} else {

@@ -267,9 +267,9 @@ enum err trail_checkpoint_save(struct db_conn *c, const struct trail_signer *s,
 	char *note;
 	enum err e = trail_checkpoint(c, s, &a, &note, ei);
 	if (e == E_OK) {
-		char tmp[600], path[600];
-		snprintf(tmp, sizeof(tmp), "%s/.latest.%d.tmp", s->dir, (int)getpid());
-		snprintf(path, sizeof(path), "%s/latest.checkpoint", s->dir);
+		char tmp[1100];
+		const char *path = s->file;
+		snprintf(tmp, sizeof(tmp), "%s.%d.tmp", s->file, (int)getpid());
 		FILE *f = fopen(tmp, "w");
 		if (!f || fputs(note, f) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
 			e = err_set(ei, E_IO, "trail.checkpoint_file", NULL, "无法写入检查点文件：%s",

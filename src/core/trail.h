@@ -68,13 +68,13 @@ enum err trail_head(struct db_conn *c, uint64_t *size, uint8_t root[32]);
 struct trail_signer {
 	struct checkpoint_key key;  /* Ed25519 key kept outside the database */
 	char origin[128];           /* "qinglian/<township>" */
-	char dir[512];              /* directory for latest.checkpoint */
+	char file[1024];            /* where the latest checkpoint is kept, one per database */
 };
 
 /* Sign the current head; returns the note text (arena). */
 enum err trail_checkpoint(struct db_conn *c, const struct trail_signer *s, struct arena *a,
 			  char **note, struct errinfo *ei);
-/* Sign and write <dir>/latest.checkpoint atomically. */
+/* Sign and write the signer's checkpoint file atomically. */
 enum err trail_checkpoint_save(struct db_conn *c, const struct trail_signer *s,
 			       struct errinfo *ei);
 
@@ -91,7 +91,7 @@ struct trail_report {
 	uint64_t problems;      /* 0 = clean */
 };
 
-/* checkpoint_text may be NULL (then <dir>/latest.checkpoint is used if present). */
+/* checkpoint_text may be NULL (then the signer's checkpoint file is used if present). */
 enum err trail_verify(struct db_conn *c, const struct trail_signer *s,
 		      const char *checkpoint_text, FILE *out, struct trail_report *rep,
 		      struct errinfo *ei);

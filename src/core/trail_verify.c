@@ -316,9 +316,7 @@ enum err trail_verify(struct db_conn *c, const struct trail_signer *s,
 	memset(rep, 0, sizeof(*rep));
 	merkle_frontier_init(&v.fr);
 	if (!checkpoint_text && s) {
-		char path[600];
-		snprintf(path, sizeof(path), "%s/latest.checkpoint", s->dir);
-		file_text = trail_read_small_file(path);
+		file_text = trail_read_small_file(s->file);
 		checkpoint_text = file_text;
 	}
 	if (checkpoint_text && (e = load_checkpoint(&v, s, checkpoint_text, ei)) != E_OK)
