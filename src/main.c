@@ -287,13 +287,14 @@ static int user_list(struct app *app)
 		return fail(&ei);
 	struct arena a;
 	arena_init(&a);
-	printf("%-16s %-12s %-12s %s\n", "用户名", "姓名", "角色", "状态");
-	for (int64_t id = 1;; id++) {
+	int64_t *ids;
+	size_t n;
+	if (auth_user_ids(c, &a, &ids, &n) != E_OK)
+		n = 0;
+	printf("%-16s %-12s %-12s %s\n", "用户名", "姓名", "角色", "数据范围");
+	for (size_t i = 0; i < n; i++) {
 		struct principal *u;
-		enum err e = auth_principal_load(c, &a, id, &u);
-		if (e == E_NOTFOUND)
-			break;
-		if (e != E_OK)
+		if (auth_principal_load(c, &a, ids[i], &u) != E_OK)
 			break;
 		printf("%-16s %-12s %-12s %zu 个村（居）%s\n", u->username, u->display_name,
 		       rbac_role_label(u->role), u->nvillages, u->all_villages ? "（全部）" : "");

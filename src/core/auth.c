@@ -34,6 +34,7 @@ enum {
 	ST_UV_LOG_GET,
 	ST_UV_LOG_ALL,
 	ST_SESSIONS_OF_USER_DELETE,
+	ST_USER_IDS,
 	ST__MAX
 };
 
@@ -90,6 +91,7 @@ static const struct db_sql sql[ST__MAX] = {
 			   "SELECT id, user_id, village_id FROM user_village ORDER BY id"},
 	[ST_SESSIONS_OF_USER_DELETE] = {"auth.sessions_of_user_delete",
 					"DELETE FROM sessions WHERE user_id = $1"},
+	[ST_USER_IDS] = {"auth.user_ids", "SELECT id FROM users ORDER BY id"},
 };
 
 struct db_stmts auth_stmts = {"core", sql, ST__MAX, 0, false};
@@ -539,4 +541,25 @@ enum err auth_user_scope_add(struct trail_ctx *tc, int64_t user_id, int64_t vill
 	if ((e = db_done(res)) != E_OK)
 		return e;
 	return trail_row(tc, &auth_user_village_table, id, "user.scope_add", ei);
+}
+
+enum err auth_user_ids(struct db_conn *c, struct arena *a, int64_t **ids, size_t *n)
+{
+	struct db_res *res;
+	enum err e = db_exec(c, &auth_stmts, ST_USER_IDS, DB_NOPARAMS, &res);
+	if (e != E_OK)
+		return e;
+	size_t cap = 16;
+	*ids = ARENA_ARRAY(a, int64_t, cap);
+	*n = 0;
+	while (db_row(res)) {
+		if (*n == cap) {
+			int64_t *more = ARENA_ARRAY(a, int64_t, cap * 2);
+			memcpy(more, *ids, cap * sizeof(**ids));
+			*ids = more;
+			cap *= 2;
+		}
+		(*ids)[(*n)++] = db_int(res, 0);
+	}
+	return db_done(res);
 }

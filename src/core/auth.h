@@ -65,6 +65,8 @@ enum err auth_user_update(struct trail_ctx *tc, const struct user_new *u, int64_
 /* Add one village to a user's scope (no-op when present). */
 enum err auth_user_scope_add(struct trail_ctx *tc, int64_t user_id, int64_t village_id,
 			     struct errinfo *ei);
+/* Every user id, in order (arena). */
+enum err auth_user_ids(struct db_conn *c, struct arena *a, int64_t **ids, size_t *n);
 enum err auth_user_find(struct db_conn *c, const char *username, int64_t *id);
 bool auth_password_verify(const char *hash, const char *password);
 enum err auth_password_check_strength(const char *password, struct errinfo *ei);

@@ -727,6 +727,71 @@ static enum err assignment_create(struct req *r)
 	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+/* ---- 片区 ------------------------------------------------------------------------------ */
+
+static enum err districts_list(struct req *r)
+{
+	json_t *items;
+	enum err e = rows_of(r, ORG_ST_DISTRICT_LIST, DB_NOPARAMS, &items);
+	if (e != E_OK)
+		return e;
+	return req_list(r, items, (int64_t)json_array_size(items));
+}
+
+static const struct field district_in[] = {
+	{"township", "乡镇", FT_STR, FIELD_REQUIRED, 40},
+	{"name", "片区名称", FT_STR, FIELD_REQUIRED, 40},
+	{0},
+};
+
+static enum err district_create(struct req *r)
+{
+	struct db_res *res;
+	enum err e = db_one(r->db, &org_stmts, ORG_ST_DISTRICT_INSERT,
+			    DB_PARAMS(DB_TEXT(req_in_str(r, "township")), DB_TEXT(req_in_str(r, "name"))),
+			    &res);
+	if (e == E_CONFLICT)
+		return req_fail(r, E_CONFLICT, "district.exists", "name", "该片区已存在");
+	if (e != E_OK)
+		return e;
+	int64_t id = db_int(res, 0);
+	db_done(res);
+	if ((e = trail_row(&r->tc, &org_tables[ORG_T_DISTRICTS], id, "district.create", &r->err)) !=
+	    E_OK)
+		return e;
+	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+static const struct field village_district_in[] = {
+	{"district_id", "片区", FT_INT, 0},
+	{0},
+};
+
+/* Put a village into a 片区 (or take it out with null). */
+static enum err village_set_district(struct req *r)
+{
+	struct db_val d = DB_NULL;
+	if (req_in_has(r, "district_id")) {
+		struct db_res *res;
+		int64_t did = req_in_int(r, "district_id");
+		enum err e = db_one(r->db, &org_stmts, ORG_ST_DISTRICT_GET, DB_PARAMS(DB_INT(did)), &res);
+		if (e == E_NOTFOUND)
+			return req_fail(r, E_INPUT, "district.unknown", "district_id", "没有这个片区");
+		if (e != E_OK)
+			return e;
+		db_done(res);
+		d = DB_INT(did);
+	}
+	enum err e = db_exec(r->db, &org_stmts, ORG_ST_VILLAGE_SET_DISTRICT,
+			     DB_PARAMS(DB_INT(r->village_id), d), NULL);
+	if (e != E_OK)
+		return e;
+	if ((e = trail_row(&r->tc, &org_tables[ORG_T_VILLAGES], r->village_id, "village.district",
+			   &r->err)) != E_OK)
+		return e;
+	return req_json(r, 200, json_pack("{s:I}", "id", (json_int_t)r->village_id));
+}
+
 /* ---- dashboard and inbox ------------------------------------------------------------------ */
 
 static enum err dashboard(struct req *r)
@@ -852,6 +917,13 @@ static const struct route routes[] = {
      NULL, "四员联督安排"},
     {"POST", "/api/v1/assignments", assignment_create, &perm_assign_write, SCOPE_VILLAGE, NULL,
      assign_in, ROUTE_WRITE, "assignment.create", "安排四员联督（督导员获得该村数据权限）"},
+    {"GET", "/api/v1/districts", districts_list, &perm_org_read, SCOPE_NONE, NULL, NULL, 0, NULL,
+     "片区列表"},
+    {"POST", "/api/v1/districts", district_create, &perm_village_admin, SCOPE_NONE, NULL,
+     district_in, ROUTE_WRITE, "district.create", "新增片区"},
+    {"PUT", "/api/v1/villages/{village}/district", village_set_district, &perm_village_admin,
+     SCOPE_VILLAGE, NULL, village_district_in, ROUTE_WRITE, "village.district",
+     "设置村（居）所属片区"},
     {"GET", "/api/v1/dashboard", dashboard, &perm_org_read, SCOPE_LIST, NULL, NULL, 0, NULL,
      "首页统计"},
     {"GET", "/api/v1/inbox", inbox, &perm_org_read, SCOPE_LIST, NULL, NULL, 0, NULL, "待办事项"},

@@ -279,6 +279,15 @@ static const struct db_sql sql[ORG_ST__MAX] = {
     [ORG_ST_DISTRICT_LOG_ALL] = {"org.district_log_all",
 				 "SELECT id, township, name FROM districts ORDER BY id"},
 
+    [ORG_ST_DISTRICT_INSERT] = {"org.district_insert",
+				"INSERT INTO districts (township, name) VALUES ($1, $2) RETURNING id"},
+    [ORG_ST_DISTRICT_LIST] =
+	{"org.district_list",
+	 "SELECT d.id, d.township, d.name, COUNT(v.id) AS villages FROM districts d "
+	 "LEFT JOIN villages v ON v.district_id = d.id GROUP BY d.id, d.township, d.name "
+	 "ORDER BY d.township, d.name"},
+    [ORG_ST_VILLAGE_SET_DISTRICT] = {"org.village_set_district",
+				     "UPDATE villages SET district_id = $2 WHERE id = $1"},
     [ORG_ST_DASH_TOTALS] =
 	{"org.dash_totals",
 	 "SELECT (SELECT COUNT(*) FROM villages v WHERE " SCOPE(

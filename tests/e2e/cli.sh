@@ -1,7 +1,7 @@
 # The command line on SQLite: gen → import → export round trip; verify catches a
 # changed cell, a deleted row and a cut log; a GBK people.csv with a bad check
 # digit on line 7 and an unknown column is rejected whole with both problems.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 "$Q" gen --villages 4 --years 3 --seed 11 gen >/dev/null
 "$Q" gen --villages 4 --years 3 --seed 11 gen2 >/dev/null

@@ -1,6 +1,6 @@
 # The real server on 127.0.0.1: health, metrics, login, scope, a logged write,
 # the console shell; on SQLite, then on PostgreSQL when configured.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 command -v curl >/dev/null || { echo "skipped: curl missing"; exit 77; }
 
 "$Q" gen --villages 3 --years 2 --seed 5 gen >/dev/null
@@ -40,6 +40,15 @@ serve_and_check() { # db-url label
 		-d '{"village_code":"'"$first"'","id_no":"11010519491231002X","name":"新村民"}' "$base/api/v1/people")
 	[ "$code" = 201 ] || { cat out.json; die "$label: create person ($code)"; }
 	ok "$label: a write with CSRF is accepted"
+	curl -fs -b jar -o list.xlsx "$base/api/v1/villages?format=xlsx&columns=code:%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81,name:%E5%90%8D%E7%A7%B0" ||
+		die "$label: xlsx export"
+	python3 - "$first" <<'PY' || die "$label: xlsx content"
+import sys, zipfile
+z = zipfile.ZipFile("list.xlsx")
+text = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+assert "区划代码" in text and sys.argv[1] in text, "header or row missing"
+PY
+	ok "$label: a list downloads as .xlsx with the console's column labels"
 	# keep-alive: two requests on one connection
 	curl -s -o /dev/null -o /dev/null "$base/healthz" "$base/healthz" -w '%{num_connects}\n' | tail -1 | grep -q '^0$' ||
 		die "$label: keep-alive lost"
