@@ -114,6 +114,27 @@ static enum err person_by_idno(struct req *r, const char *field, int64_t *pid)
 	return e;
 }
 
+/* Run an INSERT … RETURNING id, log the new row, answer 201 {"id"}.  A duplicate
+ * (unique violation, or ON CONFLICT DO NOTHING returning nothing) is a 409 with
+ * the caller's message. */
+static enum err create_logged(struct req *r, unsigned st, const struct db_val *p, size_t n,
+			      enum org_table t, const char *action, const char *dup_key,
+			      const char *dup_field, const char *dup_msg)
+{
+	struct db_res *res;
+	enum err e = db_one(r->db, &org_stmts, st, p, n, &res);
+	if (e == E_CONFLICT || e == E_NOTFOUND)
+		return req_fail(r, E_CONFLICT, dup_key, dup_field, "%s", dup_msg);
+	if (e != E_OK)
+		return e;
+	int64_t id = db_int(res, 0);
+	if ((e = db_done(res)) != E_OK)
+		return e;
+	if ((e = trail_row(&r->tc, &org_tables[t], id, action, &r->err)) != E_OK)
+		return e;
+	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
 json_t *org_villages_json(struct db_conn *c, const struct principal *u)
 {
 	struct db_res *res;
@@ -463,21 +484,11 @@ static enum err position_create(struct req *r)
 	const char *end = req_in_str(r, "end_date");
 	if ((e = check_position(r, r->village_id, post, start, end, 0)) != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &org_stmts, ORG_ST_POSITION_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(pid), DB_TEXT(post), DB_TEXT(start),
-			     DB_OPT(end)),
-		   &res);
-	if (e == E_CONFLICT)
-		return req_fail(r, E_CONFLICT, "position.exists", "start_date", "该任职记录已存在");
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &org_tables[ORG_T_POSITIONS], id, "position.create", &r->err)) !=
-	    E_OK)
-		return e;
-	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return create_logged(r, ORG_ST_POSITION_INSERT,
+			     DB_PARAMS(DB_INT(r->village_id), DB_INT(pid), DB_TEXT(post),
+				       DB_TEXT(start), DB_OPT(end)),
+			     ORG_T_POSITIONS, "position.create", "position.exists", "start_date",
+			     "该任职记录已存在");
 }
 
 static const struct field position_end_in[] = {
@@ -527,23 +538,12 @@ static enum err relative_create(struct req *r)
 	if (cadre == rel)
 		return req_fail(r, E_INPUT, "relative.self", "relative_id_no",
 				"亲属不能是干部本人");
-	struct db_res *res;
-	e = db_one(r->db, &org_stmts, ORG_ST_RELATIVE_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(cadre), DB_INT(rel),
-			     DB_TEXT(req_in_str(r, "relation")),
-			     DB_OPT(req_in_str(r, "declared_date"))),
-		   &res);
-	if (e == E_CONFLICT)
-		return req_fail(r, E_CONFLICT, "relative.exists", "relative_id_no",
-				"该亲属关系已申报");
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &org_tables[ORG_T_RELATIVES], id, "relative.create", &r->err)) !=
-	    E_OK)
-		return e;
-	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return create_logged(r, ORG_ST_RELATIVE_INSERT,
+			     DB_PARAMS(DB_INT(r->village_id), DB_INT(cadre), DB_INT(rel),
+				       DB_TEXT(req_in_str(r, "relation")),
+				       DB_OPT(req_in_str(r, "declared_date"))),
+			     ORG_T_RELATIVES, "relative.create", "relative.exists",
+			     "relative_id_no", "该亲属关系已申报");
 }
 
 /* ---- archive ---------------------------------------------------------------------------- */
@@ -585,22 +585,11 @@ static enum err event_create(struct req *r)
 	enum err e = person_by_idno(r, "id_no", &pid);
 	if (e != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &org_stmts, ORG_ST_EVENT_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(pid), DB_TEXT(req_in_str(r, "kind")),
-			     DB_TEXT(req_in_str(r, "date")), DB_OPT(req_in_str(r, "note"))),
-		   &res);
-	if (e == E_CONFLICT)
-		return req_fail(r, E_CONFLICT, "event.exists", "date",
-				"同一天的同类档案事项已登记");
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &org_tables[ORG_T_EVENTS], id, "archive.create", &r->err)) !=
-	    E_OK)
-		return e;
-	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return create_logged(
+	    r, ORG_ST_EVENT_INSERT,
+	    DB_PARAMS(DB_INT(r->village_id), DB_INT(pid), DB_TEXT(req_in_str(r, "kind")),
+		      DB_TEXT(req_in_str(r, "date")), DB_OPT(req_in_str(r, "note"))),
+	    ORG_T_EVENTS, "archive.create", "event.exists", "date", "同一天的同类档案事项已登记");
 }
 
 /* ---- reserve cadres and assignments ------------------------------------------------------ */
@@ -631,21 +620,11 @@ static enum err reserve_create(struct req *r)
 	enum err e = person_by_idno(r, "id_no", &pid);
 	if (e != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &org_stmts, ORG_ST_RESERVE_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(pid),
-			     DB_TEXT(req_in_str(r, "added_date")), DB_OPT(req_in_str(r, "note"))),
-		   &res);
-	if (e == E_CONFLICT)
-		return req_fail(r, E_CONFLICT, "reserve.exists", "id_no", "此人已在后备干部库中");
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &org_tables[ORG_T_RESERVE], id, "reserve.create", &r->err)) !=
-	    E_OK)
-		return e;
-	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return create_logged(
+	    r, ORG_ST_RESERVE_INSERT,
+	    DB_PARAMS(DB_INT(r->village_id), DB_INT(pid), DB_TEXT(req_in_str(r, "added_date")),
+		      DB_OPT(req_in_str(r, "note"))),
+	    ORG_T_RESERVE, "reserve.create", "reserve.exists", "id_no", "此人已在后备干部库中");
 }
 
 static const struct field reserve_review_in[] = {
@@ -739,32 +718,22 @@ static enum err districts_list(struct req *r)
 }
 
 static const struct field district_in[] = {
-	{"township", "乡镇", FT_STR, FIELD_REQUIRED, 40},
-	{"name", "片区名称", FT_STR, FIELD_REQUIRED, 40},
-	{0},
+    {"township", "乡镇", FT_STR, FIELD_REQUIRED, 40},
+    {"name", "片区名称", FT_STR, FIELD_REQUIRED, 40},
+    {0},
 };
 
 static enum err district_create(struct req *r)
 {
-	struct db_res *res;
-	enum err e = db_one(r->db, &org_stmts, ORG_ST_DISTRICT_INSERT,
-			    DB_PARAMS(DB_TEXT(req_in_str(r, "township")), DB_TEXT(req_in_str(r, "name"))),
-			    &res);
-	if (e == E_CONFLICT)
-		return req_fail(r, E_CONFLICT, "district.exists", "name", "该片区已存在");
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &org_tables[ORG_T_DISTRICTS], id, "district.create", &r->err)) !=
-	    E_OK)
-		return e;
-	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return create_logged(
+	    r, ORG_ST_DISTRICT_INSERT,
+	    DB_PARAMS(DB_TEXT(req_in_str(r, "township")), DB_TEXT(req_in_str(r, "name"))),
+	    ORG_T_DISTRICTS, "district.create", "district.exists", "name", "该片区已存在");
 }
 
 static const struct field village_district_in[] = {
-	{"district_id", "片区", FT_INT, 0},
-	{0},
+    {"district_id", "片区", FT_INT, 0},
+    {0},
 };
 
 /* Put a village into a 片区 (or take it out with null). */
@@ -774,9 +743,11 @@ static enum err village_set_district(struct req *r)
 	if (req_in_has(r, "district_id")) {
 		struct db_res *res;
 		int64_t did = req_in_int(r, "district_id");
-		enum err e = db_one(r->db, &org_stmts, ORG_ST_DISTRICT_GET, DB_PARAMS(DB_INT(did)), &res);
+		enum err e =
+		    db_one(r->db, &org_stmts, ORG_ST_DISTRICT_GET, DB_PARAMS(DB_INT(did)), &res);
 		if (e == E_NOTFOUND)
-			return req_fail(r, E_INPUT, "district.unknown", "district_id", "没有这个片区");
+			return req_fail(r, E_INPUT, "district.unknown", "district_id",
+					"没有这个片区");
 		if (e != E_OK)
 			return e;
 		db_done(res);
