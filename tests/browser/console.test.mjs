@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, launch, shot, apiLogin, readGen, idCheck, OUT, PASSWORD } from './harness.mjs'
+import { startServer, launch, shot, apiLogin, readGen, idCheck, zipEntryText, OUT, PASSWORD } from './harness.mjs'
 
 const XSS = '<script>alert(1)</script>'
 const CJK = /[\u4e00-\u9fff]/
@@ -18,6 +18,7 @@ let page // the one console tab
 let villages // [{code,name,...}] from the generator
 let v1 // the first village (the village user's own)
 let v2 // another village
+let cadreUrl // the person page of the cadre opened in the archive test
 
 before(async () => {
   // The village user belongs to the first generated village.
@@ -54,7 +55,7 @@ async function logout() {
   await page.waitForURL(/\/login/)
 }
 
-const rows = (scope = page) => scope.locator('.el-table__body tr.el-table__row')
+const rows = () => page.locator('.data-table .el-table__body tr.el-table__row')
 
 function csvFile(name, lines) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8') }
@@ -71,15 +72,17 @@ test('login: wrong password shows the server message, then the dashboard', async
   await page.goto(srv.base + '/villages')
   await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === '/villages')
   await login('jiwei1', 'wrong-password')
-  const err = page.locator('.login-error')
-  await err.waitFor()
-  const msg = (await err.innerText()).trim()
+  // The server's message, at the field it names or above the form.
+  const err = page.locator('.login-error, .el-form-item__error')
+  await err.first().waitFor()
+  const msg = (await err.first().innerText()).trim()
   assert.match(msg, CJK, `Chinese error message, got ${msg}`)
   await login('jiwei1')
   await page.waitForURL(srv.base + '/villages')
   await page.goto(srv.base + '/')
   await page.getByText('在任村干部').waitFor()
   await page.locator('.chart-box canvas').first().waitFor()
+  await page.waitForTimeout(1200) // let the charts' entry animation finish for the screenshot
   await shot(page, 'dashboard.png')
 })
 
@@ -91,20 +94,52 @@ test('villages: table, search, export', async () => {
   for (const v of villages) await page.locator('.el-table__body').getByText(v.name, { exact: true }).waitFor()
   await shot(page, 'villages.png')
 
+  // Server-side sorting: 人口 ascending, then descending.
+  const pops = villages.map((v) => Number(v.population)).sort((x, y) => x - y)
+  const firstPop = () => page.locator('.data-table .el-table__body tr.el-table__row').first().locator('td').nth(5).innerText()
+  await page.locator('.data-table .el-table__header th', { hasText: '人口' }).click()
+  await page.waitForFunction(
+    (want) => document.querySelector('.data-table .el-table__body tr.el-table__row td:nth-child(6)')?.innerText.trim() === want,
+    String(pops[0])
+  )
+  await page.locator('.data-table .el-table__header th', { hasText: '人口' }).click()
+  await page.waitForFunction(
+    (want) => document.querySelector('.data-table .el-table__body tr.el-table__row td:nth-child(6)')?.innerText.trim() === want,
+    String(pops[pops.length - 1])
+  )
+  assert.equal((await firstPop()).trim(), String(pops[pops.length - 1]))
+
   await page.getByPlaceholder('区划代码或名称').fill(v2.name)
   await page.getByRole('button', { name: '查询' }).click()
-  await page.waitForFunction(() => document.querySelectorAll('.el-table__body tr.el-table__row').length === 1)
+  await page.waitForFunction(() => document.querySelectorAll('.data-table .el-table__body tr.el-table__row').length === 1)
   assert.match(await rows().first().innerText(), new RegExp(v2.code))
-
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
-  const file = path.join(OUT, 'villages-export.xlsx')
-  await dl.saveAs(file)
-  const head = fs.readFileSync(file).subarray(0, 2).toString('latin1')
-  assert.equal(head, 'PK', 'the export is an .xlsx (zip) file')
 
   await page.getByPlaceholder('区划代码或名称').fill('')
   await page.getByRole('button', { name: '查询' }).click()
-  await page.waitForFunction((n) => document.querySelectorAll('.el-table__body tr.el-table__row').length === n, villages.length)
+  await page.waitForFunction((n) => document.querySelectorAll('.data-table .el-table__body tr.el-table__row').length === n, villages.length)
+})
+
+test('villages: 导出 Excel downloads an .xlsx of the filtered rows', async () => {
+  await page.goto(srv.base + '/villages')
+  await rows().first().waitFor()
+  // Either the browser gets a file, or the console shows why not (fail with that message).
+  const failed = page
+    .locator('.el-message--error')
+    .waitFor({ timeout: 15000 })
+    .then(async () => {
+      throw new Error('export failed: ' + (await page.locator('.el-message--error').first().innerText()))
+    })
+  const downloaded = page.waitForEvent('download', { timeout: 15000 })
+  await page.getByRole('button', { name: '导出 Excel' }).click()
+  const dl = await Promise.race([downloaded, failed])
+  failed.catch(() => {})
+  const file = path.join(OUT, 'villages-export.xlsx')
+  await dl.saveAs(file)
+  const buf = fs.readFileSync(file)
+  assert.equal(buf.subarray(0, 2).toString('latin1'), 'PK', 'the export is an .xlsx (zip) file')
+  assert.match(dl.suggestedFilename(), /\.xlsx$/)
+  const xml = zipEntryText(buf, 'xl/worksheets/sheet1.xml') + zipEntryText(buf, 'xl/sharedStrings.xml', true)
+  for (const want of ['区划代码', '在任干部', ...villages.map((v) => v.name)]) assert.ok(xml.includes(want), `export holds ${want}`)
 })
 
 test('village detail and a cadre integrity archive', async () => {
@@ -121,6 +156,7 @@ test('village detail and a cadre integrity archive', async () => {
     .sort((a, b) => byId[b.id_no] - byId[a.id_no])[0]
   assert.ok(cadre, 'the generator gave village 1 a cadre with archive events')
 
+  await page.goto(srv.base + '/villages')
   await page.locator('.el-table__body a', { hasText: v1.name }).click()
   await page.waitForURL(srv.base + '/villages/' + v1.code)
   await page.locator('.village-name', { hasText: v1.name }).waitFor()
@@ -138,8 +174,36 @@ test('village detail and a cadre integrity archive', async () => {
   assert.equal(await items.count(), byId[cadre.id_no], 'one timeline item per archive event')
   const kinds = new Set(events.filter((e) => e.id_no === cadre.id_no).map((e) => e.kind))
   for (const k of kinds) assert.ok((await page.locator('.archive-timeline .kind-tag', { hasText: k }).count()) > 0, k)
-  await page.getByText('变更记录').waitFor()
+  await page.getByText('变更记录', { exact: true }).waitFor()
   await shot(page, 'cadre-archive.png')
+  cadreUrl = page.url()
+})
+
+test('forms: the server message shows at its field; an archive event is registered', async () => {
+  await page.goto(`${srv.base}/villages/${v1.code}`)
+  await page.getByRole('button', { name: '新增人员' }).click()
+  const d = page.locator('.el-dialog', { hasText: '新增人员' })
+  const good = idCheck('11010119900307' + '456')
+  const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0')
+  await d.getByLabel('身份证号').fill(bad)
+  await d.getByLabel('姓名').fill('校验测试')
+  await d.getByRole('button', { name: '保存' }).click()
+  const fieldError = d.locator('.el-form-item', { hasText: '身份证号' }).locator('.el-form-item__error')
+  await fieldError.waitFor()
+  assert.match(await fieldError.innerText(), CJK)
+  await d.getByRole('button', { name: '取消' }).click()
+
+  await page.goto(cadreUrl)
+  const items = page.locator('.archive-timeline .el-timeline-item')
+  await items.first().waitFor()
+  const before = await items.count()
+  await page.getByRole('button', { name: '登记档案' }).click()
+  const ed = page.locator('.el-dialog', { hasText: '登记廉洁档案' })
+  await ed.getByLabel('备注').fill('浏览器测试登记')
+  await ed.getByRole('button', { name: '保存' }).click()
+  await ed.waitFor({ state: 'hidden' })
+  await page.locator('.archive-timeline', { hasText: '浏览器测试登记' }).waitFor()
+  assert.equal(await items.count(), before + 1)
 })
 
 test('import: a file with errors shows the line-numbered report and loads nothing', async () => {
@@ -184,7 +248,7 @@ test('import: a good file loads and its rows appear', async () => {
   await result.waitFor()
   assert.match(await result.locator('.el-descriptions').innerText(), /新增\s*2/)
   await shot(page, 'import-ok.png')
-  await dlg.getByRole('button', { name: '关闭' }).click()
+  await dlg.getByRole('button', { name: '关闭', exact: true }).click()
   await page.locator('.el-table__body').getByText('测试甲村', { exact: true }).waitFor()
   await page.locator('.el-table__body').getByText('测试社区', { exact: true }).waitFor()
   assert.equal(await rows().count(), villages.length + 2)
@@ -274,15 +338,18 @@ test('admin: add a user, reset the password, disable', async () => {
   await page.waitForURL(srv.base + '/')
   await page.locator('.el-menu-item', { hasText: '用户管理' }).click()
   await page.waitForURL(srv.base + '/users')
-  await page.locator('.el-table__body').getByText('jiwei1', { exact: true }).waitFor()
+  await page.locator('.el-table__body').getByText('jiwei1', { exact: true }).first().waitFor()
 
   await page.getByRole('button', { name: '新增用户' }).click()
   const dlg = page.locator('.el-dialog', { hasText: '新增用户' })
   await dlg.waitFor()
   await dlg.getByLabel('用户名').fill('cun2')
   await dlg.getByLabel('姓名/单位').fill('二村书记')
-  await dlg.getByLabel('负责村居').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: v2.code }).first().click()
+  // The picker lists the villages when admin may read them, and takes a typed code otherwise.
+  await dlg.locator('.el-form-item', { hasText: '负责村居' }).locator('.el-select__wrapper').click()
+  await page.keyboard.type(v2.code)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
   await dlg.getByLabel('初始密码').fill('First-pass-2026')
   await dlg.getByRole('button', { name: '保存' }).click()
   await dlg.waitFor({ state: 'hidden' })

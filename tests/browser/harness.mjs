@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
+import zlib from 'node:zlib'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const QL_BIN = process.env.QL_BIN || path.join(REPO, 'build/qinglian')
@@ -246,4 +247,37 @@ export async function apiLogin(base, username, password = PASSWORD) {
     return { status: res.status, json, text }
   }
   return { cookie, csrf: data.csrf, user: data.user, call }
+}
+
+// The text of one member of a zip file (an .xlsx), read through the central
+// directory; '' for a missing member when optional.
+export function zipEntryText(buf, name, optional = false) {
+  let eocd = -1
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file')
+  const count = buf.readUInt16LE(eocd + 10)
+  let p = buf.readUInt32LE(eocd + 16)
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory')
+    const method = buf.readUInt16LE(p + 10)
+    const csize = buf.readUInt32LE(p + 20)
+    const nlen = buf.readUInt16LE(p + 28)
+    const elen = buf.readUInt16LE(p + 30)
+    const clen = buf.readUInt16LE(p + 32)
+    const local = buf.readUInt32LE(p + 42)
+    const entry = buf.toString('utf8', p + 46, p + 46 + nlen)
+    if (entry === name) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
+      const data = buf.subarray(start, start + csize)
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8')
+    }
+    p += 46 + nlen + elen + clen
+  }
+  if (optional) return ''
+  throw new Error(`${name} not in zip`)
 }
