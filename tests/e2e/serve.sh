@@ -17,15 +17,17 @@ serve_and_check() { # db-url label
 	SERVER_PID=$!
 	local base="http://127.0.0.1:$port"
 	for _ in $(seq 1 100); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-	curl -fs "$base/healthz" | grep -q '"status":"ok"' || { cat server.log; die "$label: /healthz"; }
+	curl -fs "$base/healthz" >health.json || true
+	grep -q '"status":"ok"' health.json || { cat server.log; die "$label: /healthz"; }
 	ok "$label: /healthz answers"
-	curl -fs "$base/metrics" | grep -q '^qinglian_requests_total' || die "$label: /metrics"
+	curl -fs "$base/metrics" >metrics.txt || true
+	grep -q '^qinglian_requests_total' metrics.txt || die "$label: /metrics"
 	ok "$label: /metrics in Prometheus text"
 	local h
 	h=$(curl -s -D - -o login.json -c jar -H 'Content-Type: application/json' \
 		-d '{"username":"cun1","password":"password123"}' "$base/api/v1/session")
-	echo "$h" | grep -qi 'set-cookie: qlsid=.*HttpOnly; SameSite=Strict' || die "$label: session cookie flags"
-	echo "$h" | grep -qi 'content-security-policy' || die "$label: CSP header"
+	grep -qi 'set-cookie: qlsid=.*HttpOnly; SameSite=Strict' <<<"$h" || die "$label: session cookie flags"
+	grep -qi 'content-security-policy' <<<"$h" || die "$label: CSP header"
 	local csrf
 	csrf=$(python3 -c 'import json,sys; print(json.load(open("login.json"))["csrf"])')
 	ok "$label: login sets an HttpOnly SameSite=Strict cookie"
@@ -50,8 +52,8 @@ assert "区划代码" in text and sys.argv[1] in text, "header or row missing"
 PY
 	ok "$label: a list downloads as .xlsx with the console's column labels"
 	# keep-alive: two requests on one connection
-	curl -s -o /dev/null -o /dev/null "$base/healthz" "$base/healthz" -w '%{num_connects}\n' | tail -1 | grep -q '^0$' ||
-		die "$label: keep-alive lost"
+	curl -s -o /dev/null -o /dev/null "$base/healthz" "$base/healthz" -w '%{num_connects}\n' >conns.txt
+	[ "$(tail -1 conns.txt)" = 0 ] || die "$label: keep-alive lost"
 	ok "$label: keep-alive"
 	kill "$SERVER_PID"
 	wait "$SERVER_PID" 2>/dev/null || true
