@@ -159,6 +159,8 @@ static enum MHD_Result answer(struct MHD_Connection *conn, struct app *app, stru
 		r->filename = arena_strdup(&r->arena, v);
 	if ((v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent")))
 		r->user_agent = arena_strdup(&r->arena, v);
+	if ((v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host")))
+		r->host = arena_strdup(&r->arena, v);
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {

@@ -105,6 +105,7 @@ struct req {
 	const char *filename;     /* X-Filename header (uploads) or NULL */
 	const char *remote;       /* client address, for rate limits and logs */
 	const char *user_agent;   /* for the access log */
+	const char *host;         /* Host header or NULL (absolute links: QR codes) */
 	const char *body;         /* request body, NUL-terminated, or NULL */
 	size_t body_len;          /* bytes in body */
 

@@ -7,10 +7,12 @@
 #include "account.h"
 #include "io.h"
 #include "org.h"
+#include "portal.h"
 
 const struct module *const modules[] = {
     &account_module,
     &org_module,
     &io_module,
+    &portal_module,
     NULL,
 };

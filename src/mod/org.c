@@ -765,12 +765,22 @@ static enum err village_set_district(struct req *r)
 
 /* ---- dashboard and inbox ------------------------------------------------------------------ */
 
+/* ?year=YYYY chooses the year of the charts (default: this year in Beijing). */
+static void dashboard_year(struct req *r, const char *today, char year[5])
+{
+	const char *y = req_query(r, "year");
+	bool ok = y && strlen(y) == 4;
+	for (int i = 0; ok && i < 4; i++)
+		ok = y[i] >= '0' && y[i] <= '9';
+	memcpy(year, ok ? y : today, 4);
+	year[4] = '\0';
+}
+
 static enum err dashboard(struct req *r)
 {
 	char today[11], year[5];
 	app_today(r->app, today);
-	memcpy(year, today, 4);
-	year[4] = '\0';
+	dashboard_year(r, today, year);
 	struct db_res *res;
 	enum err e = db_one(r->db, &org_stmts, ORG_ST_DASH_TOTALS,
 			    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
@@ -819,12 +829,13 @@ static enum err inbox(struct req *r)
 	while (db_row(res))
 		json_array_append_new(
 		    items,
-		    json_pack("{s:s,s:s,s:s,s:n}", "kind", "廉政承诺", "title",
+		    json_pack("{s:s,s:s,s:s,s:s}", "kind", "廉政承诺", "title",
 			      arena_printf(&r->arena, "%s %s 尚未签订%s年度廉政承诺书",
 					   db_text(res, 3), db_text(res, 1), year),
 			      "link",
 			      arena_printf(&r->arena, "/people/%lld", (long long)db_int(res, 0)),
-			      "due_date"));
+			      /* rules.md K01: signed by March 31 */
+			      "due_date", arena_printf(&r->arena, "%s-03-31", year)));
 	db_done(res);
 	if ((e = db_exec(
 		 r->db, &org_stmts, ORG_ST_INBOX_RESERVE_DUE,

@@ -13,6 +13,13 @@
  *   {"id":"*"}                     JSON the answer must contain (subset; "*" = any value)
  *   TRAIL person.create people     the newest log entry after the request (or: TRAIL none)
  *   SAVE pid id                    remember a top-level answer field as ${pid}
+ *   HOST example.cn                Host header of the request (before the request line)
+ *   CONTAINS text                  the answer's bytes contain text (HTML pages, ...)
+ *   LACKS text                     the answer's bytes do not contain text
+ *   STARTS text                    the answer's bytes begin with text ("%PDF")
+ *   TYPE image/png                 the Content-Type begins with this
+ *   HEADER Cache-Control: public   the answer carries this header with this value
+ * An answer that is not JSON is compared as a JSON string (binary: a note of its size).
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -20,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/app.h"
 #include "core/auth.h"
@@ -62,6 +70,13 @@ static void seeded_random(void *ctx, void *buf, size_t len)
 
 /* ---- one request through the router ---------------------------------------------- */
 
+/* What came back besides the JSON view of the body. */
+struct answer {
+	struct buf raw;      /* the body's bytes */
+	char type[128];      /* Content-Type */
+	struct buf headers;  /* "Name: value\n" per extra header */
+};
+
 static const char *set_cookie_sid(const struct req *r)
 {
 	for (size_t i = 0; i < r->nresp_headers; i++)
@@ -71,8 +86,32 @@ static const char *set_cookie_sid(const struct req *r)
 	return NULL;
 }
 
+/* The body as JSON; text that is not JSON as a JSON string; binary as a note. */
+static json_t *body_json(const struct req *r)
+{
+	json_t *j = json_loadb(r->resp.ptr, r->resp.len, 0, NULL);
+	if (!j)
+		j = json_stringn(r->resp.ptr, r->resp.len);
+	if (!j) {
+		char note[64];
+		snprintf(note, sizeof(note), "(binary, %zu bytes)", r->resp.len);
+		j = json_string(note);
+	}
+	return j;
+}
+
+static void keep_answer(const struct req *r, struct answer *ans)
+{
+	buf_add(&ans->raw, r->resp.ptr, r->resp.len);
+	snprintf(ans->type, sizeof(ans->type), "%s", r->resp_type ? r->resp_type : "");
+	for (size_t i = 0; i < r->nresp_headers; i++)
+		buf_addf(&ans->headers, "%s: %s\n", r->resp_headers[i].key,
+			 r->resp_headers[i].value);
+}
+
 static json_t *request(struct run *run, const char *method, const char *target, const char *body,
-		       const char *filename, bool csrf, int *status)
+		       const char *filename, const char *host, bool csrf, int *status,
+		       struct answer *ans)
 {
 	struct req r;
 	req_init(&r, &run->app);
@@ -90,6 +129,7 @@ static json_t *request(struct run *run, const char *method, const char *target, 
 	if (csrf && run->s.csrf[0])
 		r.csrf = run->s.csrf;
 	r.filename = filename;
+	r.host = host;
 	if (body && *body) {
 		r.body = body;
 		r.body_len = strlen(body);
@@ -100,9 +140,9 @@ static json_t *request(struct run *run, const char *method, const char *target, 
 	if (sid) {
 		snprintf(run->s.sid, sizeof(run->s.sid), "%.*s", (int)strcspn(sid, ";"), sid);
 	}
-	json_t *j = json_loadb(r.resp.ptr, r.resp.len, 0, NULL);
-	if (!j)
-		j = json_stringn(r.resp.ptr, r.resp.len);
+	json_t *j = body_json(&r);
+	if (ans)
+		keep_answer(&r, ans);
 	req_release(&r);
 	return j;
 }
@@ -115,7 +155,7 @@ static bool login(struct run *run, const char *user)
 	char body[160];
 	snprintf(body, sizeof(body), "{\"username\":\"%s\",\"password\":\"%s\"}", user, PASSWORD);
 	int status;
-	json_t *j = request(run, "POST", "/api/v1/session", body, NULL, false, &status);
+	json_t *j = request(run, "POST", "/api/v1/session", body, NULL, NULL, false, &status, NULL);
 	const char *csrf = json_string_value(json_object_get(j, "csrf"));
 	bool ok = status == 200 && csrf;
 	if (ok) {
@@ -222,6 +262,15 @@ struct exchange {
 	int nsave;             /* used */
 	bool nocsrf;           /* omit the token */
 	char filename[128];    /* X-Filename */
+	char host[128];        /* Host header */
+	char contains[16][256];/* CONTAINS texts */
+	int ncontains;         /* used */
+	char lacks[16][256];   /* LACKS texts */
+	int nlacks;            /* used */
+	char starts[64];       /* STARTS text */
+	char type[128];        /* TYPE prefix */
+	char header[4][256];   /* HEADER lines */
+	int nheader;           /* used */
 };
 
 static void report_fail(struct run *run, const struct exchange *x, const char *fmt, ...)
@@ -238,6 +287,40 @@ static void report_fail(struct run *run, const struct exchange *x, const char *f
 	run->failures++;
 }
 
+static bool has_bytes(const struct buf *b, const char *text)
+{
+	return memmem(b->ptr, b->len, text, strlen(text)) != NULL;
+}
+
+/* CONTAINS, LACKS, STARTS, TYPE and HEADER against the answer's bytes. */
+static void check_bytes(struct run *run, const struct exchange *x, const struct answer *ans)
+{
+	for (int i = 0; i < x->ncontains; i++) {
+		char *t = substitute(run, x->contains[i]);
+		if (!has_bytes(&ans->raw, t))
+			report_fail(run, x, "answer lacks \"%s\"", t);
+		free(t);
+	}
+	for (int i = 0; i < x->nlacks; i++) {
+		char *t = substitute(run, x->lacks[i]);
+		if (has_bytes(&ans->raw, t))
+			report_fail(run, x, "answer contains \"%s\", which it must not", t);
+		free(t);
+	}
+	size_t n = strlen(x->starts);
+	if (n && (ans->raw.len < n || memcmp(ans->raw.ptr, x->starts, n) != 0))
+		report_fail(run, x, "answer does not start with \"%s\"", x->starts);
+	if (x->type[0] && strncasecmp(ans->type, x->type, strlen(x->type)) != 0)
+		report_fail(run, x, "Content-Type %s, expected %s", ans->type, x->type);
+	for (int i = 0; i < x->nheader; i++) {
+		char line[260];
+		snprintf(line, sizeof(line), "%s\n", x->header[i]);
+		if (!has_bytes(&ans->headers, line))
+			report_fail(run, x, "no header \"%s\" (got: %s)", x->header[i],
+				    ans->headers.ptr);
+	}
+}
+
 static void run_exchange(struct run *run, struct exchange *x)
 {
 	if (!x->method[0])
@@ -248,8 +331,10 @@ static void run_exchange(struct run *run, struct exchange *x)
 	char *target = substitute(run, x->target);
 	char *body = substitute(run, x->body.ptr);
 	int status;
+	struct answer ans = {BUF_INIT, "", BUF_INIT};
 	json_t *got = request(run, x->method, target, body, x->filename[0] ? x->filename : NULL,
-			      !x->nocsrf, &status);
+			      x->host[0] ? x->host : NULL, !x->nocsrf, &status, &ans);
+	check_bytes(run, x, &ans);
 	char *gottext = json_dumps(got, JSON_ENCODE_ANY | JSON_COMPACT);
 	if (status != x->status)
 		report_fail(run, x, "status %d, expected %d; answer %s", status, x->status, gottext);
@@ -291,6 +376,8 @@ static void run_exchange(struct run *run, struct exchange *x)
 	json_decref(got);
 	free(target);
 	free(body);
+	buf_release(&ans.raw);
+	buf_release(&ans.headers);
 }
 
 static void exchange_reset(struct exchange *x)
@@ -334,6 +421,8 @@ static void run_file(struct run *run, const char *path)
 			x.nocsrf = true;
 		} else if (state == HEAD && strncmp(l, "FILENAME ", 9) == 0) {
 			snprintf(x.filename, sizeof(x.filename), "%s", l + 9);
+		} else if (state == HEAD && strncmp(l, "HOST ", 5) == 0) {
+			snprintf(x.host, sizeof(x.host), "%s", l + 5);
 		} else if (state == HEAD) {
 			if (sscanf(l, "%7s %511s", x.method, x.target) != 2)
 				fprintf(stderr, "%s: bad request line: %s\n", path, l);
@@ -347,6 +436,16 @@ static void run_file(struct run *run, const char *path)
 			buf_adds(&x.body, l);
 		} else if (strncmp(l, "TRAIL ", 6) == 0) {
 			snprintf(x.trail, sizeof(x.trail), "%s", l + 6);
+		} else if (strncmp(l, "CONTAINS ", 9) == 0 && x.ncontains < 16) {
+			snprintf(x.contains[x.ncontains++], sizeof(x.contains[0]), "%s", l + 9);
+		} else if (strncmp(l, "LACKS ", 6) == 0 && x.nlacks < 16) {
+			snprintf(x.lacks[x.nlacks++], sizeof(x.lacks[0]), "%s", l + 6);
+		} else if (strncmp(l, "STARTS ", 7) == 0) {
+			snprintf(x.starts, sizeof(x.starts), "%s", l + 7);
+		} else if (strncmp(l, "TYPE ", 5) == 0) {
+			snprintf(x.type, sizeof(x.type), "%s", l + 5);
+		} else if (strncmp(l, "HEADER ", 7) == 0 && x.nheader < 4) {
+			snprintf(x.header[x.nheader++], sizeof(x.header[0]), "%s", l + 7);
 		} else if (strncmp(l, "SAVE ", 5) == 0 && x.nsave < 4) {
 			sscanf(l + 5, "%63s %63s", x.save[x.nsave][0], x.save[x.nsave][1]);
 			x.nsave++;
