@@ -509,8 +509,12 @@ enum err checkpoint_verify(const char *text, const uint8_t pubkey[32], const cha
 		    ((uint32_t)blob[0] << 24 | (uint32_t)blob[1] << 16 | (uint32_t)blob[2] << 8 |
 		     blob[3]) != want)
 			continue;
-		if (blen != sizeof(blob) ||
-		    crypto_sign_verify_detached(blob + 4, (const unsigned char *)body, body_len,
+		/* Our key, but not an Ed25519 signature's length: malformed, whatever
+		 * its base64 padding bits happened to be. */
+		if (blen != sizeof(blob))
+			return err_set(ei, E_INPUT, "checkpoint.format", NULL,
+				       "检查点格式错误：第 %d 个签名行的签名长度不对", line);
+		if (crypto_sign_verify_detached(blob + 4, (const unsigned char *)body, body_len,
 						pubkey) != 0)
 			return err_set(ei, E_INPUT, "checkpoint.bad_signature", NULL,
 				       "检查点签名无效：密钥 %s 的签名与检查点内容不符，"

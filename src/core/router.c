@@ -22,6 +22,8 @@
 #include "xlsx.h"
 
 #define TX_RETRIES 5
+/* JSON bodies are forms, not files: uploads (ROUTE_RAW_BODY) get app->max_body. */
+#define ROUTER_MAX_JSON (1 << 20)
 
 void req_init(struct req *r, struct app *app)
 {
@@ -476,6 +478,9 @@ static enum err decode_body(struct req *r)
 		return E_OK;
 	}
 	json_error_t je;
+	if (r->body_len > ROUTER_MAX_JSON)
+		return req_fail(r, E_TOOBIG, "body.too_large", NULL, "提交的内容超过 %d KB 上限",
+				ROUTER_MAX_JSON >> 10);
 	if (!r->body || r->body_len == 0)
 		r->in = json_object();
 	else

@@ -51,6 +51,11 @@ text = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
 assert "区划代码" in text and sys.argv[1] in text, "header or row missing"
 PY
 	ok "$label: a list downloads as .xlsx with the console's column labels"
+	python3 -c 'print("{\"name\":\"" + "x" * 2000000 + "\"}")' >big.json
+	[ "$(curl -s -o big.out -w '%{http_code}' -b jar -X PUT -H "X-CSRF-Token: $csrf" \
+		-H 'Content-Type: application/json' --data-binary @big.json "$base/api/v1/people/1")" = 413 ] ||
+		{ cat big.out; die "$label: oversized body"; }
+	ok "$label: an oversized JSON body is refused with 413"
 	# keep-alive: two requests on one connection
 	curl -s -o /dev/null -o /dev/null "$base/healthz" "$base/healthz" -w '%{num_connects}\n' >conns.txt
 	[ "$(tail -1 conns.txt)" = 0 ] || die "$label: keep-alive lost"
