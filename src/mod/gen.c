@@ -16,11 +16,13 @@
 
 #include "core/csvio.h"
 #include "core/idno.h"
+#include "mod/power.h"
 
 /* The generators, in the order they run: later ones may read what earlier ones
  * stored on the village. */
 static const struct gen_module *const gen_modules[] = {
     &org_gen_module,
+    &power_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */

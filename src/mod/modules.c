@@ -8,11 +8,13 @@
 #include "io.h"
 #include "org.h"
 #include "portal.h"
+#include "power.h"
 
 const struct module *const modules[] = {
     &account_module,
     &org_module,
     &io_module,
     &portal_module,
+    &power_module,
     NULL,
 };

@@ -490,7 +490,8 @@ static void test_gen__references_and_terms(void **state)
 	free(d);
 }
 
-/* Every ground-truth line is borne out by the files themselves. */
+/* Every ground-truth line of the org rules (K01, K02, K05) is borne out by the
+ * files themselves; other modules' generators check their own lines. */
 static void test_gen__ground_truth_holds(void **state)
 {
 	(void)state;
@@ -505,6 +506,8 @@ static void test_gen__ground_truth_holds(void **state)
 		char **c = t.truth.rows[r].cells;
 		assert_true(area_code_valid(c[1]));
 		assert_true(strlen(c[3]) > 0);
+		if (c[0][0] != 'K')
+			continue;
 		if (strcmp(c[0], "K01") == 0 || strcmp(c[0], "K02") == 0) {
 			char id[19];
 			int year;
