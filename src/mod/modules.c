@@ -5,10 +5,14 @@
 #include "core/module.h"
 
 #include "account.h"
+#include "audit.h"
+#include "complaint.h"
+#include "discipline.h"
 #include "io.h"
 #include "org.h"
 #include "portal.h"
 #include "power.h"
+#include "rectify.h"
 
 const struct module *const modules[] = {
     &account_module,
@@ -16,5 +20,9 @@ const struct module *const modules[] = {
     &io_module,
     &portal_module,
     &power_module,
+    &complaint_module,
+    &rectify_module,
+    &audit_module,
+    &discipline_module,
     NULL,
 };
