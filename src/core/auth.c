@@ -69,14 +69,15 @@ static const struct db_sql sql[ST__MAX] = {
 			      "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1"},
 	[ST_USER_INSERT] = {"auth.user_insert",
 			    "INSERT INTO users (username, display_name, role, dept, password_hash, "
-			    "created_at, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-			    "RETURNING id"},
+			    "created_at, password_changed_at, person_id) "
+			    "VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id"},
 	[ST_USER_PASSWORD] = {"auth.user_password",
 			      "UPDATE users SET password_hash = $2, password_changed_at = $3, "
 			      "failed_logins = 0, locked_until = NULL WHERE id = $1"},
 	[ST_USER_DISABLED] = {"auth.user_disabled", "UPDATE users SET disabled = $2 WHERE id = $1"},
 	[ST_USER_UPDATE] = {"auth.user_update",
-			    "UPDATE users SET display_name = $2, role = $3, dept = $4 WHERE id = $1"},
+			    "UPDATE users SET display_name = $2, role = $3, dept = $4, person_id = $5 "
+			    "WHERE id = $1"},
 	[ST_USER_LOG_GET] = {"auth.user_log_get", USER_LOG_COLS " WHERE id = $1"},
 	[ST_USER_LOG_ALL] = {"auth.user_log_all", USER_LOG_COLS " ORDER BY id"},
 	[ST_UV_INSERT] = {"auth.uv_insert",
@@ -435,7 +436,7 @@ enum err auth_user_add(struct app *app, struct trail_ctx *tc, const struct user_
 	e = db_one(tc->db, &auth_stmts, ST_USER_INSERT,
 		   DB_PARAMS(DB_TEXT(u->username), DB_TEXT(u->display_name),
 			     DB_TEXT(rbac_role_name(u->role)), DB_OPT(u->dept), DB_TEXT(hash),
-			     DB_TEXT(now)),
+			     DB_TEXT(now), u->person_id ? DB_INT(u->person_id) : DB_NULL),
 		   &res);
 	if (e == E_CONFLICT)
 		return err_set(ei, E_CONFLICT, "user.exists", "username", "用户名已存在：%s",
@@ -461,7 +462,8 @@ enum err auth_user_update(struct trail_ctx *tc, const struct user_new *u, int64_
 	struct db_res *res;
 	if ((e = db_exec(tc->db, &auth_stmts, ST_USER_UPDATE,
 			 DB_PARAMS(DB_INT(id), DB_TEXT(u->display_name),
-				   DB_TEXT(rbac_role_name(u->role)), DB_OPT(u->dept)),
+				   DB_TEXT(rbac_role_name(u->role)), DB_OPT(u->dept),
+				   u->person_id ? DB_INT(u->person_id) : DB_NULL),
 			 &res)) != E_OK)
 		return e;
 	int64_t n = db_changes(res);

@@ -51,6 +51,8 @@ struct user_new {
 	const char *password;      /* at least 8 characters */
 	const int64_t *villages;   /* village ids in scope (village/supervisor: exactly one) */
 	size_t nvillages;          /* entries in villages */
+	int64_t person_id;         /* the org person this login is, 0 if none: complaints about
+				      that person are hidden from this login */
 };
 
 enum err auth_user_add(struct app *app, struct trail_ctx *tc, const struct user_new *u,

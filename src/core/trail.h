@@ -22,6 +22,7 @@
 #include "db.h"
 #include "err.h"
 #include "merkle.h"
+#include "rbac.h"
 
 /* A domain table under the log's watch.  Its two statements must return the
  * same columns: get by id ($1), and all rows ordered by id. */
@@ -31,6 +32,9 @@ struct trail_table {
 	unsigned st_get;           /* SELECT ... WHERE id = $1 */
 	unsigned st_all;           /* SELECT ... ORDER BY id */
 	const char *village_col;   /* column giving the village id ("village_id", "id"), or NULL */
+	/* Who may read the record's history (GET /api/v1/trail) beyond the usual
+	 * village scope, e.g. complaints: the commission only.  NULL: the scope rules. */
+	const struct perm *read_perm;
 };
 
 /* Who writes, and when; one per write transaction. */

@@ -28,10 +28,10 @@ enum {
 static const struct db_sql sql[ST__MAX] = {
     [ST_USERS_LIST] =
 	{"account.users_list",
-	 "SELECT id, username, display_name, role, dept, disabled, locked_until, "
-	 "created_at FROM users "
-	 "WHERE ($1 = '' OR username LIKE '%' || $1 || '%' OR display_name LIKE '%' || $1 || '%') "
-	 "ORDER BY id LIMIT $2 OFFSET $3"},
+	 "SELECT u.id, u.username, u.display_name, u.role, u.dept, u.disabled, u.locked_until, "
+	 "u.created_at, p.id_no AS person_id_no FROM users u LEFT JOIN people p ON p.id = u.person_id "
+	 "WHERE ($1 = '' OR u.username LIKE '%' || $1 || '%' OR u.display_name LIKE '%' || $1 || '%') "
+	 "ORDER BY u.id LIMIT $2 OFFSET $3"},
     [ST_USERS_COUNT] =
 	{"account.users_count",
 	 "SELECT COUNT(*) FROM users "
@@ -272,6 +272,7 @@ static const struct field user_in[] = {
     {"dept", "所属部门", FT_STR, 0, 40},
     {"password", "初始密码", FT_STR, FIELD_REQUIRED, 128},
     {"village_codes", "负责村（居）", FT_ARRAY, 0},
+    {"person_id_no", "本人身份证号", FT_IDNO, 0},
     {0},
 };
 
@@ -281,6 +282,7 @@ static const struct field user_update_in[] = {
     {"dept", "所属部门", FT_STR, 0, 40},
     {"village_codes", "负责村（居）", FT_ARRAY, 0},
     {"disabled", "停用", FT_BOOL, 0},
+    {"person_id_no", "本人身份证号", FT_IDNO, 0},
     {0},
 };
 
@@ -317,6 +319,13 @@ static enum err user_from_input(struct req *r, struct user_new *u)
 	enum err e = village_ids(r, &ids, &n);
 	u->villages = ids;
 	u->nvillages = n;
+	if (e != E_OK)
+		return e;
+	/* The login's own person on the register: what is about them stays hidden from them. */
+	const char *id_no = req_in_str(r, "person_id_no");
+	if (id_no && *id_no && (e = org_person_id(r->db, id_no, &u->person_id)) == E_NOTFOUND)
+		return req_fail(r, E_INPUT, "user.person", "person_id_no",
+				"身份证号 %s 不在人员名册中", id_no);
 	return e;
 }
 
@@ -387,6 +396,8 @@ static enum err trail_of(struct req *r)
 	const struct trail_table *t = entity ? trail_table_find(entity) : NULL;
 	if (!t || !key)
 		return req_fail(r, E_INPUT, "trail.entity", "entity", "请指定要查看的记录");
+	if (t->read_perm && !rbac_allows(t->read_perm, r->user))
+		return req_fail(r, E_FORBIDDEN, "auth.forbidden", NULL, "没有权限查看该记录的历史");
 	/* The record must be one the user may see: its village in scope, and
 	 * account records only for the admin. */
 	if (strcmp(entity, "users") == 0 || strcmp(entity, "user_village") == 0) {

@@ -11,6 +11,7 @@
  * them who is accused.  It must not see HTTP.
  */
 #include "complaint.h"
+#include "perms.h"
 
 #define SCOPE(col) "($1 = 1 OR " col " IN (SELECT village_id FROM user_village WHERE user_id = $2))"
 #define VISIBLE                                                                                    \
@@ -196,13 +197,19 @@ static const struct db_sql sql[CP_ST__MAX] = {
 struct db_stmts complaint_stmts = {"complaint", sql, CP_ST__MAX, 0, false};
 
 /* No village column for the log: complaint entries are not shown per village,
- * and the record timeline is open to township-level roles only. */
+ * and their history is the commission's alone (a department user may be the
+ * accused). */
 const struct trail_table complaint_tables[CP_T__MAX] = {
-    [CP_T_COMPLAINTS] = {"complaints", &complaint_stmts, CP_ST_GET, CP_ST_ALL, NULL},
+    [CP_T_COMPLAINTS] = {"complaints", &complaint_stmts, CP_ST_GET, CP_ST_ALL, NULL,
+			 &perm_complaint_manage},
     [CP_T_ACTIONS] = {"complaint_actions", &complaint_stmts, CP_ST_ACTION_GET, CP_ST_ACTION_ALL,
-		      NULL},
-    [CP_T_LINKS] = {"complaint_links", &complaint_stmts, CP_ST_LINK_GET, CP_ST_LINK_ALL, NULL},
+		      NULL,
+			 &perm_complaint_manage},
+    [CP_T_LINKS] = {"complaint_links", &complaint_stmts, CP_ST_LINK_GET, CP_ST_LINK_ALL, NULL,
+			 &perm_complaint_manage},
     [CP_T_EXTENSIONS] = {"complaint_extensions", &complaint_stmts, CP_ST_EXT_GET, CP_ST_EXT_ALL,
-			 NULL},
-    [CP_T_KEYS] = {"complaint_keys", &complaint_stmts, CP_ST_KEY_GET, CP_ST_KEY_ALL, NULL},
+			 NULL,
+			 &perm_complaint_manage},
+    [CP_T_KEYS] = {"complaint_keys", &complaint_stmts, CP_ST_KEY_GET, CP_ST_KEY_ALL, NULL,
+			 &perm_complaint_manage},
 };

@@ -3,6 +3,7 @@
  * user's own person id, whose cases are never returned.  It must not see HTTP.
  */
 #include "discipline.h"
+#include "perms.h"
 
 #define SCOPE(col) "($1 = 1 OR " col " IN (SELECT village_id FROM user_village WHERE user_id = $2))"
 #define COLS                                                                                       \
@@ -58,5 +59,6 @@ struct db_stmts discipline_stmts = {"discipline", sql, DC_ST__MAX, 0, false};
 
 /* No village column: the record timeline of a case is not opened per village. */
 const struct trail_table discipline_tables[DC_T__MAX] = {
-    [DC_T_CASES] = {"discipline_cases", &discipline_stmts, DC_ST_GET, DC_ST_ALL, NULL},
+    [DC_T_CASES] = {"discipline_cases", &discipline_stmts, DC_ST_GET, DC_ST_ALL, NULL,
+		    &perm_discipline},
 };
