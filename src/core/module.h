@@ -7,6 +7,7 @@
 #define QL_MODULE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "app.h"
 #include "importer.h"
@@ -51,6 +52,10 @@ struct module {
 	size_t nimports;                   /* entries in imports */
 	/* The module that keeps villages answers code → id for the gate. */
 	enum err (*village_lookup)(struct db_conn *c, const char *code, int64_t *id);
+	/* Files of `qinglian export DIR` beyond the import layouts (books.ledger);
+	 * NULL when none.  Reports what it wrote to out. */
+	enum err (*export_extra)(struct app *app, struct db_conn *c, const char *dir, FILE *out,
+				 struct errinfo *ei);
 };
 
 extern const struct module *const modules[]; /* NULL-terminated, in load order */

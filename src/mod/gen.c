@@ -7,6 +7,7 @@
  * the clock or the locale (the same options give the same bytes), and it knows
  * no module's files beyond ground_truth.csv.
  */
+#include "mod/books.h"
 #include "mod/gen.h"
 
 #include <errno.h>
@@ -23,6 +24,7 @@
 static const struct gen_module *const gen_modules[] = {
     &org_gen_module,
     &power_gen_module,
+    &books_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */

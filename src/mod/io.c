@@ -157,6 +157,9 @@ enum err io_export_dir(struct app *app, const char *dir, FILE *out, struct errin
 			}
 			arena_release(&a);
 		}
+	for (const struct module *const *m = app->modules; *m && e == E_OK; m++)
+		if ((*m)->export_extra)
+			e = (*m)->export_extra(app, c, dir, out, ei);
 	db_conn_put(app->db, c);
 	return e;
 }

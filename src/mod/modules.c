@@ -2,6 +2,7 @@
  * THE list of modules, in load order (a module's import files may refer to the
  * records of the modules above it).
  */
+#include "books.h"
 #include "core/module.h"
 
 #include "account.h"
@@ -24,5 +25,6 @@ const struct module *const modules[] = {
     &rectify_module,
     &audit_module,
     &discipline_module,
+    &books_module,
     NULL,
 };
