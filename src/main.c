@@ -16,6 +16,7 @@
 #include "core/http.h"
 #include "core/log.h"
 #include "core/module.h"
+#include "mod/disclose.h"
 #include "mod/gen.h"
 #include "mod/io.h"
 #include "mod/org.h"
@@ -41,6 +42,7 @@ static int usage(void)
 	      "  gen [--villages N] [--years Y] [--seed S] DIR\n"
 	      "  verify [--checkpoint FILE]\n"
 	      "  checkpoint\n"
+	      "  verify-proof FILE [--vkey KEY | --vkey-file FILE]   离线核验包含证明\n"
 	      "  user add NAME --role ROLE [--village CODE[,CODE...]] [--display-name 姓名]\n"
 	      "           [--dept 部门]   （密码从标准输入读取一行）\n"
 	      "  user passwd NAME | user list | user disable NAME\n"
@@ -201,6 +203,57 @@ static int cmd_verify(const struct global *g, int argc, char **argv)
 	printf("核验通过：日志 %llu 条，数据 %llu 行，均与日志一致\n", (unsigned long long)rep.entries,
 	       (unsigned long long)rep.rows);
 	return 0;
+}
+
+/* verify-proof: a proof saved from the portal, checked offline (disclose.h). */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL;
+	size_t n = 0, cap = 0, got;
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap && !(s = realloc(s, cap = cap * 2 + 4096 + 1)))
+			abort();
+		got = fread(s + n, 1, 4096, f);
+		n += got;
+	} while (got > 0 && n < (1u << 24));
+	fclose(f);
+	s[n] = '\0';
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+static int cmd_verify_proof(int argc, char **argv)
+{
+	const char *file = NULL, *vkey = NULL, *vkey_file = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--vkey") == 0 && i + 1 < argc)
+			vkey = argv[++i];
+		else if (strcmp(argv[i], "--vkey-file") == 0 && i + 1 < argc)
+			vkey_file = argv[++i];
+		else if (!file && argv[i][0] != '-')
+			file = argv[i];
+		else
+			return usage();
+	}
+	struct errinfo ei = {0};
+	char *proof = file ? slurp(file) : NULL, *vk = vkey_file ? slurp(vkey_file) : NULL;
+	if (!file)
+		return usage();
+	if (!proof || (vkey_file && !vk)) {
+		err_set(&ei, E_INPUT, "verify_proof.file", NULL, "无法读取文件：%s",
+			!proof ? file : vkey_file);
+		free(proof);
+		free(vk);
+		return fail(&ei);
+	}
+	enum err e = disclose_proof_verify(proof, vk ? vk : vkey, stdout, &ei);
+	free(proof);
+	free(vk);
+	return e == E_OK ? 0 : fail(&ei);
 }
 
 static int cmd_checkpoint(const struct global *g)
@@ -427,6 +480,8 @@ int main(int argc, char **argv)
 		return cmd_gen(sub_argc, sub_argv);
 	if (strcmp(cmd, "verify") == 0)
 		return cmd_verify(&g, sub_argc, sub_argv);
+	if (strcmp(cmd, "verify-proof") == 0)
+		return cmd_verify_proof(sub_argc, sub_argv);
 	if (strcmp(cmd, "checkpoint") == 0)
 		return cmd_checkpoint(&g);
 	if (strcmp(cmd, "user") == 0)

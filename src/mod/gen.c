@@ -8,6 +8,7 @@
  * no module's files beyond ground_truth.csv.
  */
 #include "mod/books.h"
+#include "mod/disclose.h"
 #include "mod/gen.h"
 
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include "core/csvio.h"
 #include "core/idno.h"
 #include "mod/power.h"
+#include "mod/subsidy.h"
 
 /* The generators, in the order they run: later ones may read what earlier ones
  * stored on the village. */
@@ -25,6 +27,8 @@ static const struct gen_module *const gen_modules[] = {
     &org_gen_module,
     &power_gen_module,
     &books_gen_module,
+    &disclose_gen_module,
+    &subsidy_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */

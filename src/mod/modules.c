@@ -9,16 +9,20 @@
 #include "audit.h"
 #include "complaint.h"
 #include "discipline.h"
+#include "disclose.h"
+#include "draw.h"
 #include "io.h"
 #include "org.h"
 #include "portal.h"
 #include "power.h"
 #include "rectify.h"
+#include "subsidy.h"
 
 const struct module *const modules[] = {
     &account_module,
     &org_module,
     &io_module,
+    &draw_module, /* before portal: /p/draws is not a village code */
     &portal_module,
     &power_module,
     &complaint_module,
@@ -26,5 +30,7 @@ const struct module *const modules[] = {
     &audit_module,
     &discipline_module,
     &books_module,
+    &disclose_module,
+    &subsidy_module,
     NULL,
 };

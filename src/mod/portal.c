@@ -290,6 +290,21 @@ static void section_verify(struct buf *b, const struct view *w)
 	       w->today, (long long)w->log_size, w->fp);
 }
 
+/* The public sections kept by other modules (disclose, subsidy, power, complaint). */
+static void section_links(struct buf *b, const struct view *w)
+{
+	html_f(b,
+	       "<section><h2>村务公开与监督</h2><ul>"
+	       "<li><a href=\"/p/%s/disclosures\">党务、村务、财务公开</a></li>"
+	       "<li><a href=\"/p/%s/finance\">财务收支概况</a></li>"
+	       "<li><a href=\"/p/%s/subsidies\">惠民资金发放名单与本人查询</a></li>"
+	       "<li><a href=\"/p/%s/decisions\">议事决策</a></li>"
+	       "<li><a href=\"/p/%s/complaint\">信访举报（可匿名）</a></li>"
+	       "<li><a href=\"/p/%s/verify\">核验：签名检查点与包含证明</a></li>"
+	       "<li><a href=\"/p/draws\">双随机一公开</a></li></ul></section>",
+	       w->v.code, w->v.code, w->v.code, w->v.code, w->v.code, w->v.code);
+}
+
 static void section_qr(struct buf *b, const struct view *w)
 {
 	html_f(b,
@@ -313,6 +328,7 @@ static enum err village_page(struct req *r)
 	page_begin(b, w.v.name);
 	html_f(b, "<h1>%s</h1><p class=\"muted\">%s · %s</p>", w.v.name, w.v.township,
 	       kind_label(w.v.kind));
+	section_links(b, &w);
 	section_cadres(b, &w);
 	section_commitments(b, &w);
 	section_figures(b, &w);
