@@ -261,6 +261,8 @@ enum err app_write(struct app *app, const char *actor,
 			break;
 		e = fn(&tc, arg, ei);
 		if (e == E_OK)
+			e = trail_finish(&tc);
+		if (e == E_OK)
 			e = db_commit(c);
 		if (e == E_OK) {
 			if (tc.count)

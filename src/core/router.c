@@ -596,6 +596,8 @@ static enum err run_handler(struct req *r)
 			e = req_fail(r, E_INTERNAL, "trail.missing", NULL, "系统内部错误：写操作未记录日志");
 		}
 		if (e == E_OK)
+			e = trail_finish(&r->tc);
+		if (e == E_OK)
 			e = db_commit(r->db);
 		if (e == E_OK) {
 			if (r->tc.count)

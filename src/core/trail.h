@@ -48,6 +48,10 @@ struct trail_ctx {
 };
 
 void trail_ctx_init(struct trail_ctx *tc, struct db_conn *db, const char *actor, int64_t now_us);
+/* Write the tree head of this transaction's appends; call right before the
+ * commit (the router and app_write do).  Appends keep the head in tc only, so a
+ * transaction that never reaches this point is rolled back whole. */
+enum err trail_finish(struct trail_ctx *tc);
 
 /* Register the log's own statements (idempotent). */
 void trail_register_core(void);
