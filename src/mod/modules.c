@@ -10,9 +10,11 @@
 #include "complaint.h"
 #include "discipline.h"
 #include "disclose.h"
+#include "edu.h"
 #include "draw.h"
 #include "io.h"
 #include "org.h"
+#include "plan.h"
 #include "portal.h"
 #include "power.h"
 #include "rectify.h"
@@ -32,5 +34,7 @@ const struct module *const modules[] = {
     &books_module,
     &disclose_module,
     &subsidy_module,
+    &plan_module,
+    &edu_module,
     NULL,
 };
