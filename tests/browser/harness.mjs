@@ -131,7 +131,7 @@ export function idCheck(base17) {
 }
 
 // Start a server on a fresh generated township. users: [{name, role, village?,
-// password?}], or a function of the generator's output directory returning them
+// dept?, password?}], or a function of the generator's output directory returning them
 // (so a user can be tied to a generated village).
 export async function startServer(users) {
   if (!fs.existsSync(QL_BIN)) throw new Error(`没有找到 qinglian 可执行文件：${QL_BIN}（设置 QL_BIN 或先构建）`)
@@ -144,6 +144,7 @@ export async function startServer(users) {
   for (const u of typeof users === 'function' ? users(gen) : users) {
     const args = ['user', 'add', u.name, '--role', u.role]
     if (u.village) args.push('--village', u.village)
+    if (u.dept) args.push('--dept', u.dept)
     args.push('--password-stdin')
     run(tmp, args, (u.password || PASSWORD) + '\n')
   }

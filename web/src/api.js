@@ -131,8 +131,10 @@ function filenameFrom(res, fallback) {
   return plain ? plain[1] : fallback
 }
 
-// Fetch a file (e.g. an .xlsx export) and hand it to the browser as a download.
-export async function download(path, params, fallbackName) {
+// Fetch a file (e.g. an .xlsx export) and hand it to the browser as a download,
+// under the server's file name, else fallbackName; opts.name overrides both
+// (for routes whose Content-Disposition does not carry the real name).
+export async function download(path, params, fallbackName, opts = {}) {
   let res
   try {
     res = await fetch(apiUrl(path, params), { credentials: 'same-origin', cache: 'no-store' })
@@ -152,7 +154,7 @@ export async function download(path, params, fallbackName) {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = filenameFrom(res, fallbackName)
+  a.download = opts.name || filenameFrom(res, fallbackName)
   document.body.appendChild(a)
   a.click()
   a.remove()

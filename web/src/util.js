@@ -87,3 +87,15 @@ export function safeRedirect(r) {
   if (r.startsWith('/login')) return '/'
   return r
 }
+
+// A file name the server kept as sent in X-Filename (percent-encoded UTF-8 by
+// api.js upload()), readable again; names without escapes are returned as is.
+export function displayFileName(name) {
+  const n = name || ''
+  if (!/%[0-9A-Fa-f]{2}/.test(n)) return n
+  try {
+    return decodeURIComponent(n)
+  } catch {
+    return n
+  }
+}
