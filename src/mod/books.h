@@ -88,6 +88,7 @@ enum books_st {
 	BOOKS_ST_VILLAGES_SCOPE,
 	BOOKS_ST_VOUCHERS_EXPORT,
 	BOOKS_ST_LEDGER_ACCOUNTS,
+	BOOKS_ST_FINANCE_LINES,
 	BOOKS_ST__MAX
 };
 
@@ -163,6 +164,28 @@ enum err books_batch_flush(struct trail_ctx *tc, struct books_batch *b, struct e
  * ids.  b (may be NULL) caches the lookups. */
 enum err books_voucher_check(struct db_conn *c, struct books_voucher *v, struct books_batch *b,
 			     struct errinfo *ei);
+/* One voucher's income and expense, as rules.md's Terms define them: credits
+ * minus debits on accounts tagged income, debits minus credits on accounts
+ * tagged expense (so reversals and refunds net out). */
+struct books_fin_line {
+	const char *voucher_no; /* "2025-0042" */
+	const char *date;       /* YYYY-MM-DD */
+	const char *summary;    /* 摘要 */
+	int64_t income_fen;     /* income of the voucher */
+	int64_t expense_fen;    /* expense of the voucher */
+};
+
+/* The village's posted vouchers of [from, to] with income or expense, in date
+ * order, carry-forward vouchers (a line on 321 本年收益) left out, and their
+ * totals: what a finance disclosure publishes (arena). */
+enum err books_finance(struct db_conn *c, struct arena *a, int64_t village_id, const char *from,
+		       const char *to, struct books_fin_line **lines, size_t *n,
+		       int64_t *income_fen, int64_t *expense_fen);
+/* Every month of [from, to] is closed for the village; else E_RULE naming the
+ * first open month in ei. */
+enum err books_span_closed(struct db_conn *c, int64_t village_id, const char *from,
+			   const char *to, struct errinfo *ei);
+
 /* The period (month "YYYY-MM") of date is open for the village. */
 enum err books_period_open(struct db_conn *c, int64_t village_id, const char *date,
 			   struct errinfo *ei);

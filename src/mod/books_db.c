@@ -396,6 +396,20 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
 	 "SELECT DISTINCT vg.code, a.code, a.name FROM book_balances b JOIN book_accounts a ON "
 	 "a.id = b.account_id JOIN villages vg ON vg.id = b.village_id WHERE b.period >= 'Y' "
 	 "ORDER BY vg.code, a.code"},
+    [BOOKS_ST_FINANCE_LINES] =
+	{"books.finance_lines",
+	 "SELECT v.voucher_no, v.date, v.summary, "
+	 "SUM(CASE WHEN ' ' || a.tags || ' ' LIKE '% income %' THEN l.credit_fen - l.debit_fen "
+	 "ELSE 0 END) AS income_fen, "
+	 "SUM(CASE WHEN ' ' || a.tags || ' ' LIKE '% expense %' THEN l.debit_fen - l.credit_fen "
+	 "ELSE 0 END) AS expense_fen "
+	 "FROM book_vouchers v JOIN book_lines l ON l.voucher_id = v.id "
+	 "JOIN book_accounts a ON a.id = l.account_id "
+	 "WHERE v.village_id = $1 AND v.status = 'posted' AND v.date >= $2 AND v.date <= $3 "
+	 "AND NOT EXISTS (SELECT 1 FROM book_lines l2 JOIN book_accounts a2 ON a2.id = l2.account_id "
+	 "WHERE l2.voucher_id = v.id AND a2.code LIKE '321%') "
+	 "GROUP BY v.id, v.voucher_no, v.date, v.summary "
+	 "ORDER BY v.date, v.voucher_no"},
 };
 
 struct db_stmts books_stmts = {"books", sql, BOOKS_ST__MAX, 0, false};

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "books.h"
 #include "complaint.h"
 #include "core/csvio.h"
 #include "core/datefmt.h"
@@ -728,7 +729,7 @@ static enum err disclosure_get(struct req *r)
 /* The lines of a finance disclosure: [{date, summary, income, expense}], each
  * date inside the period; sums into *inc and *exp. */
 static enum err lines_check(struct req *r, json_t *lines, const char *pf, const char *pl,
-			    int64_t *inc, int64_t *exp)
+			    bool from_books, int64_t *inc, int64_t *exp)
 {
 	*inc = *exp = 0;
 	size_t i;
@@ -759,7 +760,7 @@ static enum err lines_check(struct req *r, json_t *lines, const char *pf, const 
 				 money_parse(json_string_value(v), &amt[k], &tmp) != E_OK)
 				return req_fail(r, E_INPUT, "disclosure.line_amount", "lines",
 						"第 %zu 行：金额格式错误", i + 1);
-			if (amt[k] < 0)
+			if (amt[k] < 0 && !from_books)
 				return req_fail(
 				    r, E_INPUT, "disclosure.line_amount", "lines",
 				    "第 %zu 行：金额不能为负数（冲销请写明摘要并按净额填列）",
@@ -784,7 +785,69 @@ static const struct field disclosure_in[] = {
     {0},
 };
 
+static enum err create_from(struct req *r, const char *source);
+
 static enum err disclosure_create(struct req *r)
+{
+	return create_from(r, "录入");
+}
+
+static const struct field finance_in[] = {
+    {"village_code", "区划代码", FT_AREA, FIELD_REQUIRED},
+    {"item_code", "目录编号", FT_STR, FIELD_REQUIRED, 16},
+    {"period", "所属期", FT_STR, FIELD_REQUIRED, 16},
+    {"title", "标题", FT_STR, 0, 100},
+    {0},
+};
+
+/* A finance disclosure drafted from the books: every month of the period
+ * closed, lines and totals from the posted vouchers (books_finance), so the
+ * published figure is the books' figure.  The draft then follows the usual
+ * review and publication. */
+static enum err disclosure_from_books(struct req *r)
+{
+	const char *code = req_in_str(r, "item_code");
+	if (strncmp(code, "CZ-", 3) != 0)
+		return req_fail(r, E_INPUT, "disclosure.not_finance", "item_code",
+				"只有财务类目录（CZ-）可以由账务生成：%s", code);
+	char norm[8], pf[11], pl[11];
+	/* The catalogue check (frequency, activity) is create_from's; the span is
+	 * needed first to read the books. */
+	const char *period = req_in_str(r, "period");
+	if (!disclose_period_check("monthly", period, norm, pf, pl) &&
+	    !disclose_period_check("quarterly", period, norm, pf, pl) &&
+	    !disclose_period_check("annual", period, norm, pf, pl))
+		return req_fail(r, E_INPUT, "disclosure.period", "period", "所属期格式错误：%s",
+				period);
+	enum err e = books_span_closed(r->db, r->village_id, pf, pl, &r->err);
+	if (e != E_OK)
+		return e;
+	struct books_fin_line *fl;
+	size_t n;
+	int64_t inc, exp;
+	if ((e = books_finance(r->db, &r->arena, r->village_id, pf, pl, &fl, &n, &inc, &exp)) !=
+	    E_OK)
+		return e;
+	/* Signed amounts: a 红字 reversal or a refund shows as a negative line, so
+	 * that the totals are the books' income and expense exactly. */
+	json_t *lines = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+		    lines, json_pack("{s:s,s:s,s:I,s:I}", "date", fl[i].date, "summary",
+				     arena_printf(&r->arena, "%s（凭证 %s）", fl[i].summary,
+						  fl[i].voucher_no),
+				     "income", (json_int_t)fl[i].income_fen, "expense",
+				     (json_int_t)fl[i].expense_fen));
+	json_object_set_new(r->in, "lines", lines);
+	json_object_set_new(r->in, "total_income", json_integer(inc));
+	json_object_set_new(r->in, "total_expense", json_integer(exp));
+	if (!req_in_str(r, "title"))
+		json_object_set_new(r->in, "title",
+				    json_string(arena_printf(&r->arena, "%s 财务收支明细", norm)));
+	return create_from(r, "账务生成");
+}
+
+static enum err create_from(struct req *r, const char *source)
 {
 	const char *township;
 	enum err e = township_of(r, r->village_id, &township);
@@ -827,7 +890,8 @@ static enum err disclosure_create(struct req *r)
 	size_t nlines = json_is_array(lines) ? json_array_size(lines) : 0;
 	if (nlines) {
 		int64_t si, se;
-		if ((e = lines_check(r, lines, pf, pl, &si, &se)) != E_OK)
+		if ((e = lines_check(r, lines, pf, pl, strcmp(source, "账务生成") == 0, &si, &se)) !=
+		    E_OK)
 			return e;
 		if (inc.type == DB_T_NULL)
 			inc = DB_INT(si);
@@ -851,7 +915,7 @@ static enum err disclosure_create(struct req *r)
 			DB_PARAMS(DB_INT(r->village_id), DB_TEXT(code), DB_TEXT(it->category),
 				  DB_TEXT(norm), DB_TEXT(pf), DB_TEXT(pl),
 				  DB_TEXT(req_in_str(r, "title")), DB_OPT(req_in_str(r, "body")),
-				  inc, exp, DB_TEXT("draft"), DB_TEXT("录入"),
+				  inc, exp, DB_TEXT("draft"), DB_TEXT(source),
 				  corrects ? DB_INT(corrects) : DB_NULL, DB_TEXT(by_of(r)),
 				  DB_TEXT(now_ts(r)), DB_NULL, DB_NULL, DB_NULL),
 			&res)) != E_OK)
@@ -1315,6 +1379,9 @@ static const struct route routes[] = {
     {"POST", "/api/v1/disclosures", disclosure_create, &perm_disclose_write, SCOPE_VILLAGE, NULL,
      disclosure_in, ROUTE_WRITE, "disclosure.create",
      "新建公开（草稿；财务公开可附收支明细；更正公开须注明 corrects_id）"},
+    {"POST", "/api/v1/disclosures/finance", disclosure_from_books, &perm_disclose_write,
+     SCOPE_VILLAGE, NULL, finance_in, ROUTE_WRITE, "disclosure.create",
+     "由已结账月份的账务生成财务公开草稿（逐项逐笔，合计与账面一致）"},
     {"GET", "/api/v1/disclosures/{id}", disclosure_get, &perm_disclose_read, SCOPE_VILLAGE,
      disclosure_village, NULL, 0, NULL, "公开详情（明细、异议与答复）"},
     {"PUT", "/api/v1/disclosures/{id}", disclosure_update, &perm_disclose_write, SCOPE_VILLAGE,
