@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "books.h"
+#include "power.h"
 #include "core/csvio.h"
 #include "core/domain_data.h"
 #include "core/money.h"
@@ -576,6 +577,41 @@ enum err books_voucher_insert(struct trail_ctx *tc, struct books_voucher *v, str
 	return trail_row(tc, &books_tables[BOOKS_T_VOUCHERS], *id, create_action(v->source), ei);
 }
 
+/* Spending that reaches the township's decision threshold needs the village's
+ * collective decision first (五议两公开): the voucher must cite a matter with a
+ * 决议 dated on or before it.  The paid amount is rules.md's: credits exceeding
+ * debits on 库存现金 (101…) and 银行存款 (102…) lines.  Entered vouchers only:
+ * imported legacy books are history, checked by the red-flag rules instead. */
+static enum err check_decision(struct db_conn *c, const struct books_voucher *v,
+			       struct errinfo *ei)
+{
+	int64_t paid = 0;
+	for (size_t i = 0; i < v->nlines; i++) {
+		const char *code = v->lines[i].account_code;
+		if (code && (strncmp(code, "101", 3) == 0 || strncmp(code, "102", 3) == 0))
+			paid += v->lines[i].credit_fen - v->lines[i].debit_fen;
+	}
+	if (paid <= 0)
+		return E_OK;
+	struct power_params p;
+	enum err e = power_params_of_village(c, v->village_id, &p);
+	if (e != E_OK || paid < p.decision_threshold_fen)
+		return e;
+	bool resolved = false;
+	if (v->matter_no && *v->matter_no &&
+	    (e = power_matter_resolved(c, v->village_id, v->matter_no, v->date, &resolved)) != E_OK)
+		return e;
+	if (resolved)
+		return E_OK;
+	char a[MONEY_BUF], b[MONEY_BUF];
+	money_format_grouped(paid, a);
+	money_format_grouped(p.decision_threshold_fen, b);
+	return err_set(ei, E_RULE, "voucher.needs_decision", "matter_no",
+		       "支付 %s 元达到本镇集体决策标准（%s 元）：须注明已作出决议（决议日期不晚于凭证日期 "
+		       "%s）的决策事项编号",
+		       a, b, v->date);
+}
+
 enum err books_voucher_create(struct trail_ctx *tc, struct books_voucher *v, int64_t *id,
 			      struct errinfo *ei)
 {
@@ -585,7 +621,8 @@ enum err books_voucher_create(struct trail_ctx *tc, struct books_voucher *v, int
 	if (!v->summary || !*v->summary)
 		return err_set(ei, E_INPUT, "voucher.summary", "summary", "请填写摘要");
 	if ((e = books_chart_ensure(tc, ei)) != E_OK ||
-	    (e = books_voucher_check(tc->db, v, NULL, ei)) != E_OK)
+	    (e = books_voucher_check(tc->db, v, NULL, ei)) != E_OK ||
+	    (e = check_decision(tc->db, v, ei)) != E_OK)
 		return e;
 	return books_voucher_insert(tc, v, NULL, id, ei);
 }
