@@ -7,8 +7,6 @@
  * the clock or the locale (the same options give the same bytes), and it knows
  * no module's files beyond ground_truth.csv.
  */
-#include "mod/books.h"
-#include "mod/disclose.h"
 #include "mod/gen.h"
 
 #include <errno.h>
@@ -18,8 +16,12 @@
 
 #include "core/csvio.h"
 #include "core/idno.h"
+#include "mod/assets.h"
+#include "mod/books.h"
+#include "mod/disclose.h"
 #include "mod/power.h"
 #include "mod/subsidy.h"
+#include "mod/trade.h"
 
 /* The generators, in the order they run: later ones may read what earlier ones
  * stored on the village. */
@@ -29,6 +31,8 @@ static const struct gen_module *const gen_modules[] = {
     &books_gen_module,
     &disclose_gen_module,
     &subsidy_gen_module,
+    &assets_gen_module,
+    &trade_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */

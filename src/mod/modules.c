@@ -6,6 +6,7 @@
 #include "core/module.h"
 
 #include "account.h"
+#include "assets.h"
 #include "audit.h"
 #include "complaint.h"
 #include "discipline.h"
@@ -19,6 +20,7 @@
 #include "power.h"
 #include "rectify.h"
 #include "subsidy.h"
+#include "trade.h"
 
 const struct module *const modules[] = {
     &account_module,
@@ -32,6 +34,8 @@ const struct module *const modules[] = {
     &audit_module,
     &discipline_module,
     &books_module,
+    &assets_module, /* assets before trade: its files load first */
+    &trade_module,
     &disclose_module,
     &subsidy_module,
     &plan_module,
