@@ -299,10 +299,11 @@ static void section_links(struct buf *b, const struct view *w)
 	       "<li><a href=\"/p/%s/finance\">财务收支概况</a></li>"
 	       "<li><a href=\"/p/%s/subsidies\">惠民资金发放名单与本人查询</a></li>"
 	       "<li><a href=\"/p/%s/decisions\">议事决策</a></li>"
+	       "<li><a href=\"/p/%s/contracts\">合同、产权交易与工程项目</a></li>"
 	       "<li><a href=\"/p/%s/complaint\">信访举报（可匿名）</a></li>"
 	       "<li><a href=\"/p/%s/verify\">核验：签名检查点与包含证明</a></li>"
 	       "<li><a href=\"/p/draws\">双随机一公开</a></li></ul></section>",
-	       w->v.code, w->v.code, w->v.code, w->v.code, w->v.code, w->v.code);
+	       w->v.code, w->v.code, w->v.code, w->v.code, w->v.code, w->v.code, w->v.code);
 }
 
 static void section_qr(struct buf *b, const struct view *w)
