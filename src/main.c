@@ -20,6 +20,7 @@
 #include "mod/gen.h"
 #include "mod/io.h"
 #include "mod/org.h"
+#include "mod/rules.h"
 
 struct global {
 	const char *db;       /* --db URL */
@@ -40,6 +41,7 @@ static int usage(void)
 	      "  migrate\n"
 	      "  import DIR | export DIR\n"
 	      "  gen [--villages N] [--years Y] [--seed S] DIR\n"
+	      "  scan --as-of YYYY-MM-DD [--village CODE] [--json]\n"
 	      "  verify [--checkpoint FILE]\n"
 	      "  checkpoint\n"
 	      "  verify-proof FILE [--vkey KEY | --vkey-file FILE]   离线核验包含证明\n"
@@ -97,7 +99,10 @@ static int cmd_serve(const struct global *g, int argc, char **argv)
 	struct errinfo ei = {0};
 	if (open_app(&app, g, web_root, &ei) != E_OK)
 		return fail(&ei);
-	enum err e = http_serve(&app, listen, threads, &ei);
+	enum err e = rules_worker_start(&app, &ei);
+	if (e == E_OK)
+		e = http_serve(&app, listen, threads, &ei);
+	rules_worker_stop();
 	app_close(&app);
 	return e == E_OK ? 0 : fail(&ei);
 }
@@ -156,6 +161,37 @@ static int cmd_gen(int argc, char **argv)
 		return fail(&ei);
 	printf("已生成 %d 个村（居）、%d 年的数据：%s\n", o.villages, o.years, o.dir);
 	return 0;
+}
+
+static int cmd_scan(const struct global *g, int argc, char **argv)
+{
+	const char *as_of = NULL, *village = NULL;
+	bool json = false;
+	static const struct option opts[] = {{"as-of", required_argument, 0, 'a'},
+					     {"village", required_argument, 0, 'v'},
+					     {"json", no_argument, 0, 'j'},
+					     {0, 0, 0, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'a')
+			as_of = optarg;
+		else if (c == 'v')
+			village = optarg;
+		else if (c == 'j')
+			json = true;
+		else
+			return usage();
+	}
+	if (optind != argc)
+		return usage();
+	struct app app;
+	struct errinfo ei = {0};
+	if (open_app(&app, g, NULL, &ei) != E_OK)
+		return fail(&ei);
+	enum err e = rules_cli_scan(&app, as_of, village, json, stdout, &ei);
+	app_close(&app);
+	return e == E_OK ? 0 : fail(&ei);
 }
 
 /* ---- the log ---------------------------------------------------------------------------- */
@@ -478,6 +514,8 @@ int main(int argc, char **argv)
 		return cmd_import_export(&g, cmd[0] == 'i', sub_argc, sub_argv);
 	if (strcmp(cmd, "gen") == 0)
 		return cmd_gen(sub_argc, sub_argv);
+	if (strcmp(cmd, "scan") == 0)
+		return cmd_scan(&g, sub_argc, sub_argv);
 	if (strcmp(cmd, "verify") == 0)
 		return cmd_verify(&g, sub_argc, sub_argv);
 	if (strcmp(cmd, "verify-proof") == 0)

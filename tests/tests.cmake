@@ -21,3 +21,4 @@ foreach(script ${QL_E2E})
   set_tests_properties(e2e/${name} PROPERTIES LABELS e2e SKIP_RETURN_CODE 77
     ENVIRONMENT "QL_SRCDIR=${CMAKE_SOURCE_DIR}")
 endforeach()
+include(${CMAKE_SOURCE_DIR}/tests/rules/rules.cmake)

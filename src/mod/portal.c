@@ -19,6 +19,7 @@
 
 #include "core/html.h"
 #include "perms.h"
+#include "rules.h"
 
 #define DEFAULT_BASE "http://127.0.0.1:8080" /* when the Host header is unusable */
 #define CACHE_PUBLIC "public, max-age=60"    /* the portal is the same for everyone */
@@ -187,7 +188,7 @@ static const char *kind_label(const char *kind)
 	"a{color:#0b5cad}.muted{color:#555;font-size:.9rem}.fp{font-family:monospace;"             \
 	"word-break:break-all}img{display:block;margin:.5rem auto;width:12rem;height:12rem;"       \
 	"image-rendering:pixelated}footer{text-align:center;color:#555;font-size:.9rem;"           \
-	"padding:1rem}"
+	"padding:1rem}.risk-red{color:#c00}.risk-yellow{color:#b07800}.risk-green{color:#087f23}"
 
 static void page_begin(struct buf *b, const char *title)
 {
@@ -329,6 +330,16 @@ static enum err village_page(struct req *r)
 	page_begin(b, w.v.name);
 	html_f(b, "<h1>%s</h1><p class=\"muted\">%s · %s</p>", w.v.name, w.v.township,
 	       kind_label(w.v.kind));
+	/* the red-flag engine's colour from its open alerts (rules.h) */
+	struct rules_risk risk;
+	if ((e = rules_village_risk(r->db, w.v.id, &risk)) != E_OK)
+		return e;
+	html_f(b,
+	       "<section><h2>廉情风险等级</h2><p><strong class=\"risk-%s\">%s色</strong>"
+	       "</p><p class=\"muted\">由镇纪委大数据监督预警自动生成：有在办的高等级预警为红色，"
+	       "有中等级预警（或三条以上低等级预警）为黄色，否则为绿色；整改销号后恢复。</p>"
+	       "</section>",
+	       risk.level, risk.colour);
 	section_links(b, &w);
 	section_cadres(b, &w);
 	section_commitments(b, &w);

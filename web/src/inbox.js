@@ -1,5 +1,5 @@
 // 我的待办 from every module the user has: the township inbox (GET /inbox) and
-// the module inboxes (权力清单 GET /power/inbox, …) merged into one list of
+// the module inboxes (权力清单 GET /power/inbox, 公开异议, …) merged into one list of
 // {kind, title, link, due_date, overdue}, overdue first, then by due date. A
 // module that refuses (403) simply adds nothing; the inbox is "forbidden" only
 // when every source refuses. It holds no state and builds no HTML.
@@ -13,8 +13,20 @@ const MODULE_INBOXES = [
   { module: 'power', path: '/power/inbox', map: (it) => it },
   { module: 'books', path: '/books/inbox', map: voucherItem },
   { module: 'complaint', path: '/complaints/inbox', map: complaintItem },
-  { module: 'rectify', path: '/rectifications', query: { mine: 1, state: 'open', per_page: 100 }, map: rectifyItem }
+  { module: 'rectify', path: '/rectifications', query: { mine: 1, state: 'open', per_page: 100 }, map: rectifyItem },
+  // Villagers' objections wait for the village cadres who answer them.
+  { module: 'disclose', path: '/disclosure-objections', query: { open: 1 }, map: objectionItem, roles: ['village'] }
 ]
+
+function objectionItem(o) {
+  return {
+    kind: '公开异议待答复',
+    title: `${o.village_name} ${o.ref} ${o.title}：${o.content}`,
+    link: '/disclosures/' + o.disclosure_id,
+    due_date: o.due_date,
+    overdue: !!o.overdue
+  }
+}
 
 function complaintItem(c) {
   return {
@@ -43,7 +55,11 @@ function voucherItem(v) {
 
 function sources() {
   const list = [{ path: '/inbox', map: (it) => it }]
-  for (const m of MODULE_INBOXES) if (session.modules.some((s) => s.name === m.module)) list.push(m)
+  const role = session.user && session.user.role
+  for (const m of MODULE_INBOXES) {
+    if (m.roles && !m.roles.includes(role)) continue
+    if (session.modules.some((s) => s.name === m.module)) list.push(m)
+  }
   return list
 }
 

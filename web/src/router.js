@@ -171,6 +171,120 @@ const routes = [
         meta: { title: '四种形态案件', module: '四种形态', roles: ['jiwei'] }
       },
       {
+        path: 'disclosures',
+        name: 'disclosures',
+        component: () => import('./views/disclose/DisclosuresView.vue'),
+        meta: { title: '公开事项', module: '三务公开' }
+      },
+      {
+        path: 'disclosures/:id',
+        name: 'disclosure',
+        component: () => import('./views/disclose/DisclosureDetail.vue'),
+        meta: { title: '公开详情', module: '三务公开', parent: { title: '公开事项', to: '/disclosures' } }
+      },
+      {
+        path: 'disclosure-objections',
+        name: 'disclosure-objections',
+        component: () => import('./views/disclose/ObjectionsView.vue'),
+        meta: { title: '村民异议', module: '三务公开' }
+      },
+      {
+        path: 'disclosure-board',
+        name: 'disclosure-board',
+        component: () => import('./views/disclose/BoardView.vue'),
+        meta: { title: '公开合规看板', module: '三务公开' }
+      },
+      {
+        path: 'disclosure-catalogue',
+        name: 'disclosure-catalogue',
+        component: () => import('./views/disclose/CatalogueView.vue'),
+        meta: { title: '公开目录', module: '三务公开' }
+      },
+      {
+        path: 'subsidies',
+        name: 'subsidies',
+        component: () => import('./views/disclose/SubsidyView.vue'),
+        meta: { title: '惠民资金', module: '惠民资金' }
+      },
+      {
+        path: 'draws',
+        name: 'draws',
+        component: () => import('./views/disclose/DrawsView.vue'),
+        meta: { title: '双随机一公开', module: '双随机一公开' }
+      },
+      {
+        path: 'assess',
+        name: 'assess',
+        component: () => import('./views/assess/AssessView.vue'),
+        meta: { title: '考核排名', module: '考核评比' }
+      },
+      {
+        path: 'assess/:year/:code',
+        name: 'assess-village',
+        component: () => import('./views/assess/AssessVillage.vue'),
+        meta: { title: '村（居）考核得分', module: '考核评比', parent: { title: '考核排名', to: '/assess' } }
+      },
+      {
+        path: 'plan/tasks',
+        name: 'plan-tasks',
+        component: () => import('./views/plan/PlanTasksView.vue'),
+        meta: { title: '年度任务', module: '任务清单' }
+      },
+      {
+        path: 'plan/tasks/:id',
+        name: 'plan-task',
+        component: () => import('./views/plan/PlanTaskDetail.vue'),
+        meta: { title: '任务详情', module: '任务清单', parent: { title: '年度任务', to: '/plan/tasks' } }
+      },
+      {
+        path: 'plan/board',
+        name: 'plan-board',
+        component: () => import('./views/plan/PlanBoard.vue'),
+        meta: { title: '推进看板', module: '任务清单' }
+      },
+      {
+        path: 'edu/activities',
+        name: 'edu-activities',
+        component: () => import('./views/edu/ActivitiesView.vue'),
+        meta: { title: '教育活动', module: '家风与纪法教育' }
+      },
+      {
+        path: 'edu/cases',
+        name: 'edu-cases',
+        component: () => import('./views/edu/CasesView.vue'),
+        meta: { title: '警示教育案例库', module: '家风与纪法教育' }
+      },
+      {
+        path: 'edu/families',
+        name: 'edu-families',
+        component: () => import('./views/edu/FamiliesView.vue'),
+        meta: { title: '好家风家庭', module: '家风与纪法教育' }
+      },
+      {
+        path: 'edu/village-rules',
+        name: 'edu-village-rules',
+        component: () => import('./views/edu/VillageRulesView.vue'),
+        meta: { title: '村规民约', module: '家风与纪法教育' }
+      },
+      {
+        path: 'assets',
+        name: 'assets',
+        component: () => import('./views/assets/AssetsView.vue'),
+        meta: { title: '资产资源与合同', module: '资产资源与合同' }
+      },
+      {
+        path: 'trades',
+        name: 'trades',
+        component: () => import('./views/assets/TradesView.vue'),
+        meta: { title: '产权交易与小型项目', module: '产权交易与小型项目' }
+      },
+      {
+        path: 'alerts',
+        name: 'alerts',
+        component: () => import('./views/rules/AlertsView.vue'),
+        meta: { title: '监督预警', module: '大数据监督预警' }
+      },
+      {
         path: 'holidays',
         name: 'holidays',
         component: () => import('./views/power/HolidaysView.vue'),

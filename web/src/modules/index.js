@@ -43,6 +43,27 @@ export const CONSOLE_MODULES = [
     ]
   },
   {
+    name: 'assets',
+    aliases: [],
+    title: '资产资源与合同',
+    icon: 'House',
+    items: [{ path: '/assets', title: '资产资源与合同', roles: STAFF }]
+  },
+  {
+    name: 'trade',
+    aliases: [],
+    title: '产权交易与小型项目',
+    icon: 'Sell',
+    items: [{ path: '/trades', title: '交易与项目', roles: STAFF }]
+  },
+  {
+    name: 'rules',
+    aliases: [],
+    title: '大数据监督预警',
+    icon: 'DataAnalysis',
+    items: [{ path: '/alerts', title: '监督预警', roles: ['jiwei', 'dept', 'supervisor', 'inspector'] }]
+  },
+  {
     name: 'complaint',
     aliases: [],
     title: '信访举报',
@@ -72,6 +93,61 @@ export const CONSOLE_MODULES = [
     title: '四种形态',
     icon: 'Warning',
     items: [{ path: '/discipline', title: '案件', roles: ['jiwei'] }]
+  },
+  {
+    name: 'disclose',
+    aliases: [],
+    title: '三务公开',
+    icon: 'Document',
+    items: [
+      { path: '/disclosures', title: '公开事项', roles: STAFF },
+      { path: '/disclosure-objections', title: '村民异议', roles: STAFF },
+      { path: '/disclosure-board', title: '公开合规看板', roles: STAFF },
+      { path: '/disclosure-catalogue', title: '公开目录', roles: STAFF }
+    ]
+  },
+  {
+    name: 'subsidy',
+    aliases: [],
+    title: '惠民资金',
+    icon: 'Coin',
+    items: [{ path: '/subsidies', title: '发放名单与查询', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] }]
+  },
+  {
+    name: 'draw',
+    aliases: [],
+    title: '双随机一公开',
+    icon: 'Aim',
+    items: [{ path: '/draws', title: '抽查', roles: ['jiwei', 'dept'] }]
+  },
+  {
+    name: 'plan',
+    aliases: [],
+    title: '任务清单',
+    icon: 'List',
+    items: [
+      { path: '/plan/tasks', title: '年度任务', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] },
+      { path: '/plan/board', title: '推进看板', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] }
+    ]
+  },
+  {
+    name: 'edu',
+    aliases: [],
+    title: '家风与纪法教育',
+    icon: 'Reading',
+    items: [
+      { path: '/edu/activities', title: '教育活动', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] },
+      { path: '/edu/cases', title: '警示教育案例库', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] },
+      { path: '/edu/families', title: '好家风家庭', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] },
+      { path: '/edu/village-rules', title: '村规民约', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] }
+    ]
+  },
+  {
+    name: 'assess',
+    aliases: [],
+    title: '考核评比',
+    icon: 'Trophy',
+    items: [{ path: '/assess', title: '考核排名', roles: ['jiwei', 'dept', 'village', 'supervisor', 'inspector'] }]
   },
   {
     name: 'users',
