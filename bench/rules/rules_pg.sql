@@ -232,7 +232,11 @@ CREATE INDEX ON ms (matter_id, step);
 WITH acts AS (
   SELECT m.id, m.village_id, MIN(a.d) AS first FROM matters m
   JOIN LATERAL (SELECT s.date AS d FROM ms s WHERE s.matter_id = m.id AND s.step = '实施'
-                UNION ALL SELECT p.date FROM pv p WHERE p.village_id = m.village_id AND p.matter_no = m.matter_no) a ON true
+                UNION ALL SELECT p.date FROM pv p WHERE p.village_id = m.village_id AND p.matter_no = m.matter_no
+                UNION ALL SELECT c.sign_date FROM contracts c, asof WHERE c.village_id = m.village_id
+                  AND c.matter_no = m.matter_no AND c.sign_date <= asof.t
+                UNION ALL SELECT j.contract_date FROM projects j, asof WHERE j.village_id = m.village_id
+                  AND j.matter_no = m.matter_no AND j.contract_date <= asof.t) a ON true
   WHERE m.kind = '重大' OR m.amount_fen >= 5000000 GROUP BY m.id, m.village_id)
 INSERT INTO sql_alerts SELECT 'M01', v.code, m.matter_no FROM acts a JOIN matters m ON m.id = a.id JOIN villages v ON v.id = a.village_id
 WHERE (SELECT COUNT(DISTINCT s.step) FROM ms s WHERE s.matter_id = a.id

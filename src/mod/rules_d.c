@@ -87,19 +87,28 @@ static void d01(struct rules_ctx *cx, const struct disclose_item *it, const stru
 		size_t np)
 {
 	char norm[8], first[11], last[11], deadline[11];
+	/* the item's publications: a run of pv (ordered by item, period) in which
+	 * periods of one frequency sort as they follow each other */
+	size_t lo = 0, hi;
+	while (lo < np && strcmp(pv[lo].item, it->code) != 0)
+		lo++;
+	for (hi = lo; hi < np && strcmp(pv[hi].item, it->code) == 0; hi++)
+		;
+	size_t k = lo;
 	period_of(it->frequency, cx->v->first_day, norm, first, last);
 	for (;;) {
 		disclose_deadline(last, it->deadline_days, deadline);
 		if (strcmp(deadline, cx->as_of) >= 0)
 			break;
 		const struct pub *on_time = NULL, *late = NULL;
-		for (size_t i = 0; i < np; i++)
-			if (strcmp(pv[i].item, it->code) == 0 && strcmp(pv[i].period, norm) == 0) {
-				if (strcmp(pv[i].published, deadline) <= 0)
-					on_time = &pv[i];
-				else if (!late)
-					late = &pv[i];
-			}
+		while (k < hi && strcmp(pv[k].period, norm) < 0)
+			k++;
+		for (size_t i = k; i < hi && strcmp(pv[i].period, norm) == 0; i++) {
+			if (strcmp(pv[i].published, deadline) <= 0)
+				on_time = &pv[i];
+			else if (!late)
+				late = &pv[i];
+		}
 		if (!on_time) {
 			const char *keys[2] = {it->code, norm};
 			struct rules_cite cites[2] = {{"villages", cx->v->id}};

@@ -21,6 +21,8 @@
 	"closed"
 
 /* Posts begun by as_of in the village; the people who ever held one. */
+/* "status || ''" keeps SQLite on the disclosures' village index rather than
+ * the (status, published_date) one, which reads every village's rows. */
 #define HOLDERS "(SELECT person_id FROM positions WHERE village_id = $1)"
 
 static const struct db_sql sql[RULES_ST__MAX] = {
@@ -34,7 +36,7 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	 "UNION ALL SELECT MIN(date) FROM book_vouchers WHERE village_id = $1 AND "
 	 "status = 'posted' AND date <= $2 "
 	 "UNION ALL SELECT MIN(period_start) FROM disclosures WHERE village_id = $1 AND "
-	 "status IN ('published','withdrawn') AND published_date <= $2) x"},
+	 "status || '' IN ('published','withdrawn') AND published_date <= $2) x"},
     [RULES_ST_POSTS] = {"rules.posts",
 			"SELECT p.id, p.person_id, x.id_no, x.name, p.post, p.start_date, "
 			"p.end_date FROM positions p JOIN people x ON x.id = p.person_id "
@@ -69,11 +71,17 @@ static const struct db_sql sql[RULES_ST__MAX] = {
     [RULES_ST_M_STEPS] = {"rules.m_steps",
 			  "SELECT id, matter_id, step, date, members, attendees, votes_for "
 			  "FROM matter_steps WHERE village_id = $1 ORDER BY matter_id, id"},
-    [RULES_ST_M_VOUCHERS] =
-	{"rules.m_vouchers",
-	 "SELECT id, matter_no, voucher_no, date FROM book_vouchers "
-	 "WHERE village_id = $1 AND status = 'posted' AND matter_no IS NOT NULL "
-	 "AND date <= $2 ORDER BY matter_no, date, voucher_no"},
+    /* the acts on a matter other than its 实施 step: vouchers (dated), contracts
+     * (signed) and projects (contracted) citing it, by as_of */
+    [RULES_ST_M_ACTS] =
+	{"rules.m_acts",
+	 "SELECT id, matter_no, 'book_vouchers', voucher_no, date FROM book_vouchers "
+	 "WHERE village_id = $1 AND status = 'posted' AND matter_no IS NOT NULL AND date <= $2 "
+	 "UNION ALL SELECT id, matter_no, 'contracts', contract_no, sign_date FROM contracts "
+	 "WHERE village_id = $1 AND matter_no IS NOT NULL AND sign_date <= $2 "
+	 "UNION ALL SELECT id, matter_no, 'projects', project_no, contract_date FROM projects "
+	 "WHERE village_id = $1 AND matter_no IS NOT NULL AND contract_date <= $2 "
+	 "ORDER BY 2, 5, 3, 4"},
 
     /* ---- the books of a village (B, D, M, P) ---- */
     [RULES_ST_VOUCHERS] =
@@ -143,7 +151,7 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	{"rules.d_disclosures",
 	 "SELECT id, item_code, period, published_date, period_start, period_end, "
 	 "total_income_fen, total_expense_fen FROM disclosures WHERE village_id = $1 AND "
-	 "status IN ('published','withdrawn') AND published_date <= $2 "
+	 "status || '' IN ('published','withdrawn') AND published_date <= $2 "
 	 "ORDER BY item_code, period, published_date, id"},
 
     /* ---- S 惠民补助资金 ---- */

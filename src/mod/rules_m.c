@@ -1,7 +1,7 @@
 /*
  * Rule family M (议事决策) of domain/rules.md: M01 重大事项程序缺失, M02 决策程序
  * 倒置, M03 会议人数或票数不足, M04 实施结果未公开.  Reads matters, their steps and
- * the vouchers citing them (contracts and projects join when their tables land);
+ * the vouchers, contracts and projects citing them;
  * raises findings through the engine.  It must not write anything.
  */
 #include <string.h>
@@ -31,8 +31,8 @@ static const struct rules_def m_rules[] = {
      "《中华人民共和国村民委员会组织法》第三十条；“五议两公开”：实施结果及时公开", m04_params, 1},
 };
 
-static const char *const m_entities[] = {"matters", "matter_steps", "book_vouchers",
-					 "power_settings", NULL};
+static const char *const m_entities[] = {
+    "matters", "matter_steps", "book_vouchers", "contracts", "projects", "power_settings", NULL};
 
 struct step {
 	int64_t id;	   /* matter_steps.id */
@@ -51,7 +51,8 @@ struct matter {
 	struct step steps[POWER_WUYI_N]; /* by 五议两公开 index; id 0 when absent */
 };
 
-/* The earliest act on a matter other than its 实施 step (a voucher citing it). */
+/* An act on a matter other than its 实施 step: a voucher, contract or project
+ * citing it. */
 struct act {
 	const char *matter_no; /* the matter cited */
 	const char *date;      /* on or before as_of */
@@ -113,7 +114,7 @@ static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struc
 	if (e == E_OK)
 		e = db_done(res);
 	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_M_VOUCHERS,
+		e = db_exec(cx->c, &rules_stmts, RULES_ST_M_ACTS,
 			    DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
 	cap = 16;
 	*av = ARENA_ARRAY(cx->a, struct act, cap);
@@ -128,9 +129,16 @@ static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struc
 		struct act *x = &(*av)[(*na)++];
 		x->id = db_int(res, 0);
 		x->matter_no = db_text_dup(cx->a, res, 1);
-		x->what = arena_printf(cx->a, "付款（凭证 %s）", db_text(res, 2));
-		x->date = db_text_dup(cx->a, res, 3);
-		x->entity = "book_vouchers";
+		const char *what = db_text(res, 2);
+		x->entity = strcmp(what, "contracts") == 0  ? "contracts"
+			    : strcmp(what, "projects") == 0 ? "projects"
+							    : "book_vouchers";
+		x->what = arena_printf(cx->a,
+				       strcmp(what, "contracts") == 0  ? "签订合同（%s）"
+				       : strcmp(what, "projects") == 0 ? "签订项目合同（%s）"
+								       : "付款（凭证 %s）",
+				       db_text(res, 3));
+		x->date = db_text_dup(cx->a, res, 4);
 	}
 	if (e == E_OK)
 		e = db_done(res);

@@ -62,6 +62,22 @@ struct sstate {
 	size_t nsh;	    /* entries */
 };
 
+static int repeat_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct repeat *)a)->id, y = ((const struct repeat *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Shared accounts in strcmp order of (programme, account, period). */
+static int shared_cmp(const void *a, const void *b)
+{
+	const struct shared *x = a, *y = b;
+	int c = strcmp(x->programme, y->programme);
+	if (!c)
+		c = strcmp(x->account, y->account);
+	return c ? c : strcmp(x->period, y->period);
+}
+
 static enum err s_prepare(struct rules_ctx *cx, struct errinfo *ei)
 {
 	struct sstate *st = ARENA_NEW(cx->a, struct sstate);
@@ -116,6 +132,10 @@ static enum err s_prepare(struct rules_ctx *cx, struct errinfo *ei)
 		e = db_done(res);
 	if (e != E_OK)
 		return err_set(ei, e, NULL, NULL, "读取惠民资金发放记录失败：%s", db_errmsg(cx->c));
+	if (st->nrep)
+		qsort(st->rep, st->nrep, sizeof(*st->rep), repeat_cmp);
+	if (st->nsh)
+		qsort(st->sh, st->nsh, sizeof(*st->sh), shared_cmp);
 	cx->fam_state = st;
 	return E_OK;
 }
@@ -209,16 +229,18 @@ static enum err s_village(struct rules_ctx *cx, struct errinfo *ei)
 			emit3(cx, "S01", p, NULL, 0,
 			      arena_printf(cx->a, "%s补贴 %s 元于 %s 发放，而其已于 %s 死亡", who,
 					   rules_money(cx, p->amount), p->paid, p->death));
-		for (size_t k = 0; st && k < st->nrep; k++)
-			if (st->rep[k].id == p->id) {
-				struct rules_cite first = {"subsidy_payments", st->rep[k].first_id};
-				emit3(cx, "S02", p, &first, 1,
-				      arena_printf(
-					  cx->a,
-					  "%s补贴已于 %s 由%s发放，本村（居）于 %s 再次发放 %s 元",
-					  who, st->rep[k].first_date, st->rep[k].first_name,
-					  p->paid, rules_money(cx, p->amount)));
-			}
+		const struct repeat key = {.id = p->id};
+		const struct repeat *rp =
+		    st && st->nrep ? bsearch(&key, st->rep, st->nrep, sizeof(key), repeat_cmp)
+				   : NULL;
+		if (rp) {
+			struct rules_cite first = {"subsidy_payments", rp->first_id};
+			emit3(cx, "S02", p, &first, 1,
+			      arena_printf(cx->a,
+					   "%s补贴已于 %s 由%s发放，本村（居）于 %s 再次发放 %s 元",
+					   who, rp->first_date, rp->first_name, p->paid,
+					   rules_money(cx, p->amount)));
+		}
 		if (p->max >= 0 && p->amount > p->max)
 			emit3(cx, "S03", p, NULL, 0,
 			      arena_printf(cx->a, "%s发放 %s 元，超过 %.4s 年每人每期上限 %s 元",
@@ -243,13 +265,24 @@ static enum err s_village(struct rules_ctx *cx, struct errinfo *ei)
 					   who, rules_money(cx, p->amount), p->paid, p->moved));
 	}
 	/* S05: one alert per shared account, programme and period in this village */
-	for (size_t k = 0; st && k < st->nsh; k++) {
-		const struct shared *s = &st->sh[k];
-		if (s->people < shared_min)
+	for (size_t k = 0; st && st->nsh && k < n; k++) {
+		if (!pv[k].account)
+			continue;
+		const struct shared key = {pv[k].prog, pv[k].account, pv[k].period, 0};
+		const struct shared *s = bsearch(&key, st->sh, st->nsh, sizeof(key), shared_cmp);
+		if (!s || s->people < shared_min)
+			continue;
+		/* once per (programme, account, period): at its first payment here */
+		bool seen = false;
+		for (size_t i = 0; i < k && !seen; i++)
+			seen = pv[i].account &&
+			       shared_cmp(&key, &(struct shared){pv[i].prog, pv[i].account,
+								 pv[i].period, 0}) == 0;
+		if (seen)
 			continue;
 		struct rules_cite cites[16];
 		size_t nc = 0, mine = 0;
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = k; i < n; i++)
 			if (pv[i].account && strcmp(pv[i].account, s->account) == 0 &&
 			    strcmp(pv[i].prog, s->programme) == 0 &&
 			    strcmp(pv[i].period, s->period) == 0) {
@@ -258,8 +291,6 @@ static enum err s_village(struct rules_ctx *cx, struct errinfo *ei)
 					cites[nc++] =
 					    (struct rules_cite){"subsidy_payments", pv[i].id};
 			}
-		if (!mine)
-			continue;
 		const char *keys[3] = {s->programme, s->account, s->period};
 		rules_emit(cx, "S05", keys, 3, cites, nc,
 			   "%s %s期补贴共有 %lld 人的款项发入同一账户 %s（本村（居）发放 %zu 笔）",
