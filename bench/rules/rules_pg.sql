@@ -36,6 +36,8 @@ UPDATE pv SET paid = GREATEST(cb, 0),
   cash = cb > 0 AND (pay_method = '现金' OR cash_cr),
   pkey = COALESCE(party_id, NULLIF(regexp_replace(party, '[[:space:]　]', '', 'g'), ''));
 CREATE INDEX ON pv (village_id);
+CREATE INDEX ON pv (village_id, matter_no);
+CREATE INDEX ON pv (village_id, project_no);
 
 -- posts begun by as_of, with the holder's id_no
 CREATE TEMP TABLE posts AS
@@ -46,6 +48,8 @@ CREATE INDEX ON posts (village_id, person_id);
 CREATE TEMP TABLE pairs AS
 SELECT cadre_id AS a, relative_id AS b FROM relatives
 UNION SELECT relative_id, cadre_id FROM relatives;
+CREATE INDEX ON pairs (a);
+ANALYZE pv; ANALYZE posts; ANALYZE pairs;
 -- related(village, id_no, day): the cadre, or a declared relative of one
 CREATE FUNCTION pg_temp.related(v bigint, idno text, day date) RETURNS boolean
 LANGUAGE sql STABLE AS $$
@@ -73,20 +77,21 @@ WHERE f.fd IS NOT NULL;
 INSERT INTO sql_alerts SELECT 'B01', v.code, p.voucher_no FROM pv p JOIN villages v ON v.id = p.village_id
 WHERE p.cash AND p.paid > 100000;
 
-WITH RECURSIVE c AS (
-  SELECT p.*, row_number() OVER (PARTITION BY p.village_id, p.pkey ORDER BY p.date, p.voucher_no) rn
-  FROM pv p WHERE p.paid > 0 AND p.paid < 500000 AND p.pkey IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM matters m WHERE m.village_id = p.village_id AND m.matter_no = p.matter_no)),
-g AS (
-  SELECT village_id, pkey, rn, CAST(date AS date) AS start, 1 AS grp FROM c WHERE rn = 1
+CREATE TEMP TABLE b02 AS
+SELECT p.*, row_number() OVER (PARTITION BY p.village_id, p.pkey ORDER BY p.date, p.voucher_no) rn
+FROM pv p WHERE p.paid > 0 AND p.paid < 500000 AND p.pkey IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM matters m WHERE m.village_id = p.village_id AND m.matter_no = p.matter_no);
+CREATE INDEX ON b02 (village_id, pkey, rn);
+WITH RECURSIVE g AS (
+  SELECT village_id, pkey, rn, CAST(date AS date) AS start, 1 AS grp FROM b02 WHERE rn = 1
   UNION ALL
   SELECT c.village_id, c.pkey, c.rn,
          CASE WHEN CAST(c.date AS date) <= g.start + 30 THEN g.start ELSE CAST(c.date AS date) END,
          CASE WHEN CAST(c.date AS date) <= g.start + 30 THEN g.grp ELSE g.grp + 1 END
-  FROM g JOIN c ON c.village_id = g.village_id AND c.pkey = g.pkey AND c.rn = g.rn + 1)
+  FROM g JOIN b02 c ON c.village_id = g.village_id AND c.pkey = g.pkey AND c.rn = g.rn + 1)
 INSERT INTO sql_alerts
 SELECT 'B02', v.code, string_agg(c.voucher_no, ',' ORDER BY c.voucher_no COLLATE "C")
-FROM g JOIN c USING (village_id, pkey, rn) JOIN villages v ON v.id = g.village_id
+FROM g JOIN b02 c USING (village_id, pkey, rn) JOIN villages v ON v.id = g.village_id
 GROUP BY v.code, g.pkey, g.grp HAVING COUNT(*) >= 2 AND SUM(c.paid) >= 500000;
 
 INSERT INTO sql_alerts SELECT 'B03', v.code, p.voucher_no FROM pv p JOIN villages v ON v.id = p.village_id
@@ -128,19 +133,22 @@ SELECT c.*, v.code, v.township,
   (SELECT MIN(a.id) FROM assets a WHERE a.village_id = c.village_id AND a.asset_no = c.subject_no) AS aid,
   (SELECT MIN(r.kind) FROM resources r WHERE r.village_id = c.village_id AND r.resource_no = c.subject_no) AS kind
 FROM contracts c JOIN villages v ON v.id = c.village_id, asof WHERE c.sign_date <= asof.t;
+CREATE INDEX ON con (village_id, subject_no);
+ANALYZE con;
 
 INSERT INTO sql_alerts SELECT 'C01', code, contract_no FROM con
 WHERE tid IS NULL AND annual_rent_fen * (CAST(end_date AS date) - CAST(start_date AS date) + 1) >= 5000000 * 365;
 
-WITH l AS (SELECT id, township, kind, annual_rent_fen AS r, area_mu_x100 AS a,
-             row_number() OVER (PARTITION BY township, kind ORDER BY annual_rent_fen::numeric / area_mu_x100, id) AS rk,
-             COUNT(*) OVER (PARTITION BY township, kind) AS cnt
-           FROM con WHERE kind IS NOT NULL AND area_mu_x100 >= 100),
-o AS (SELECT l.*, cnt - 1 AS n, (cnt - 2) / 2 AS k1, (cnt - 1) / 2 AS k2 FROM l WHERE cnt - 1 >= 5),
+CREATE TEMP TABLE c02 AS SELECT id, township, kind, annual_rent_fen AS r, area_mu_x100 AS a,
+  row_number() OVER (PARTITION BY township, kind ORDER BY annual_rent_fen::numeric / area_mu_x100, id) AS rk,
+  COUNT(*) OVER (PARTITION BY township, kind) AS cnt
+FROM con WHERE kind IS NOT NULL AND area_mu_x100 >= 100;
+CREATE INDEX ON c02 (township, kind, rk);
+WITH o AS (SELECT c02.*, cnt - 1 AS n, (cnt - 2) / 2 AS k1, (cnt - 1) / 2 AS k2 FROM c02 WHERE cnt - 1 >= 5),
 m AS (SELECT o.id, o.r, o.a,
-        (SELECT x.r::numeric / x.a FROM l x WHERE x.township = o.township AND x.kind = o.kind
+        (SELECT x.r::numeric / x.a FROM c02 x WHERE x.township = o.township AND x.kind = o.kind
            AND x.rk = CASE WHEN o.k1 + 1 < o.rk THEN o.k1 + 1 ELSE o.k1 + 2 END) AS m1,
-        (SELECT x.r::numeric / x.a FROM l x WHERE x.township = o.township AND x.kind = o.kind
+        (SELECT x.r::numeric / x.a FROM c02 x WHERE x.township = o.township AND x.kind = o.kind
            AND x.rk = CASE WHEN o.k2 + 1 < o.rk THEN o.k2 + 1 ELSE o.k2 + 2 END) AS m2 FROM o)
 INSERT INTO sql_alerts SELECT 'C02', c.code, c.contract_no FROM m JOIN con c ON c.id = m.id
 WHERE m.r::numeric / m.a < 0.7 * (m.m1 + m.m2) / 2;
@@ -228,15 +236,18 @@ WHERE m.post IN ('监委会主任', '监委会委员') AND (
 
 -- ---- M 议事决策 -------------------------------------------------------------------------
 CREATE TEMP TABLE ms AS SELECT s.* FROM matter_steps s, asof WHERE s.date <= asof.t;
+CREATE TEMP TABLE macts AS
+SELECT c.village_id, c.matter_no, c.sign_date AS d FROM contracts c, asof WHERE c.matter_no IS NOT NULL AND c.sign_date <= asof.t
+UNION ALL SELECT j.village_id, j.matter_no, j.contract_date FROM projects j, asof
+WHERE j.matter_no IS NOT NULL AND j.contract_date <= asof.t;
+CREATE INDEX ON macts (village_id, matter_no);
 CREATE INDEX ON ms (matter_id, step);
 WITH acts AS (
   SELECT m.id, m.village_id, MIN(a.d) AS first FROM matters m
   JOIN LATERAL (SELECT s.date AS d FROM ms s WHERE s.matter_id = m.id AND s.step = '实施'
                 UNION ALL SELECT p.date FROM pv p WHERE p.village_id = m.village_id AND p.matter_no = m.matter_no
-                UNION ALL SELECT c.sign_date FROM contracts c, asof WHERE c.village_id = m.village_id
-                  AND c.matter_no = m.matter_no AND c.sign_date <= asof.t
-                UNION ALL SELECT j.contract_date FROM projects j, asof WHERE j.village_id = m.village_id
-                  AND j.matter_no = m.matter_no AND j.contract_date <= asof.t) a ON true
+                UNION ALL SELECT x.d FROM macts x WHERE x.village_id = m.village_id
+                  AND x.matter_no = m.matter_no) a ON true
   WHERE m.kind = '重大' OR m.amount_fen >= 5000000 GROUP BY m.id, m.village_id)
 INSERT INTO sql_alerts SELECT 'M01', v.code, m.matter_no FROM acts a JOIN matters m ON m.id = a.id JOIN villages v ON v.id = a.village_id
 WHERE (SELECT COUNT(DISTINCT s.step) FROM ms s WHERE s.matter_id = a.id
@@ -262,24 +273,28 @@ WHERE COALESCE(LEAST(p.registered_date, p.approved_date, p.announced_date, p.bid
                      p.start_date, p.accepted_date), '') <= asof.t;
 CREATE TEMP TABLE bd AS SELECT b.* FROM bids b, asof WHERE b.bid_date IS NULL OR b.bid_date <= asof.t;
 CREATE TEMP TABLE tr AS SELECT t.*, v.code FROM trades t JOIN villages v ON v.id = t.village_id, asof WHERE t.listed_date <= asof.t;
+CREATE INDEX ON pj (village_id, project_no);
+CREATE INDEX ON bd (village_id, ref_no);
+ANALYZE pj; ANALYZE bd; ANALYZE tr;
 
 WITH d AS (SELECT pj.id, x.ord, x.dt FROM pj, asof, LATERAL (VALUES (1, approved_date), (2, announced_date), (3, bid_date),
              (4, contract_date), (5, start_date), (6, accepted_date)) x(ord, dt) WHERE x.dt <= asof.t),
 o AS (SELECT id, dt, lag(dt) OVER (PARTITION BY id ORDER BY ord) AS prev FROM d)
 INSERT INTO sql_alerts SELECT DISTINCT 'P01', pj.code, pj.project_no FROM o JOIN pj ON pj.id = o.id WHERE o.prev > o.dt;
 
-WITH RECURSIVE c AS (
-  SELECT pj.*, row_number() OVER (PARTITION BY village_id, contractor_id ORDER BY approved_date, project_no) rn
-  FROM pj, asof WHERE procurement = '直接委托' AND COALESCE(contractor_id, '') <> '' AND budget_fen < 5000000
-    AND approved_date <= asof.t),
-g AS (SELECT village_id, contractor_id, rn, CAST(approved_date AS date) AS start, 1 AS grp FROM c WHERE rn = 1
+CREATE TEMP TABLE p02 AS
+SELECT pj.*, row_number() OVER (PARTITION BY village_id, contractor_id ORDER BY approved_date, project_no) rn
+FROM pj, asof WHERE procurement = '直接委托' AND COALESCE(contractor_id, '') <> '' AND budget_fen < 5000000
+  AND approved_date <= asof.t;
+CREATE INDEX ON p02 (village_id, contractor_id, rn);
+WITH RECURSIVE g AS (SELECT village_id, contractor_id, rn, CAST(approved_date AS date) AS start, 1 AS grp FROM p02 WHERE rn = 1
       UNION ALL
       SELECT c.village_id, c.contractor_id, c.rn,
              CASE WHEN CAST(c.approved_date AS date) <= g.start + 90 THEN g.start ELSE CAST(c.approved_date AS date) END,
              CASE WHEN CAST(c.approved_date AS date) <= g.start + 90 THEN g.grp ELSE g.grp + 1 END
-      FROM g JOIN c ON c.village_id = g.village_id AND c.contractor_id = g.contractor_id AND c.rn = g.rn + 1)
+      FROM g JOIN p02 c ON c.village_id = g.village_id AND c.contractor_id = g.contractor_id AND c.rn = g.rn + 1)
 INSERT INTO sql_alerts SELECT 'P02', MIN(c.code), string_agg(c.project_no, ',' ORDER BY c.project_no COLLATE "C")
-FROM g JOIN c USING (village_id, contractor_id, rn) GROUP BY g.village_id, g.contractor_id, g.grp
+FROM g JOIN p02 c USING (village_id, contractor_id, rn) GROUP BY g.village_id, g.contractor_id, g.grp
 HAVING COUNT(*) >= 2 AND SUM(c.budget_fen) >= 5000000;
 
 INSERT INTO sql_alerts SELECT 'P03', code, project_no FROM pj WHERE procurement = '直接委托' AND budget_fen >= 5000000;
@@ -313,21 +328,23 @@ WHERE pj.contract_amount_fen IS NOT NULL AND s.paid * 1000000 > pj.contract_amou
 -- ---- R 信访与整改 -----------------------------------------------------------------------
 CREATE TEMP TABLE cp AS SELECT c.*, v.code FROM complaints c JOIN villages v ON v.id = c.village_id, asof
 WHERE c.received_date <= asof.t;
+ANALYZE cp;
 INSERT INTO sql_alerts SELECT 'R01', code, ref FROM cp, asof WHERE
   (accepted_date <= asof.t AND CAST(accepted_date AS date) > CAST(received_date AS date) + 15)
   OR ((accepted_date IS NULL OR accepted_date > asof.t) AND asof.d > CAST(received_date AS date) + 15);
 INSERT INTO sql_alerts SELECT 'R02', code, ref FROM cp, asof WHERE accepted_date <= asof.t AND (
   (concluded_date <= asof.t AND CAST(concluded_date AS date) > CAST(accepted_date AS date) + 60)
   OR ((concluded_date IS NULL OR concluded_date > asof.t) AND asof.d > CAST(accepted_date AS date) + 60));
-WITH RECURSIVE c AS (SELECT cp.*, row_number() OVER (PARTITION BY village_id ORDER BY received_date, ref) rn FROM cp),
-g AS (SELECT village_id, rn, CAST(received_date AS date) AS start, 1 AS grp FROM c WHERE rn = 1
+CREATE TEMP TABLE r03 AS SELECT cp.*, row_number() OVER (PARTITION BY village_id ORDER BY received_date, ref) rn FROM cp;
+CREATE INDEX ON r03 (village_id, rn);
+WITH RECURSIVE g AS (SELECT village_id, rn, CAST(received_date AS date) AS start, 1 AS grp FROM r03 WHERE rn = 1
       UNION ALL
       SELECT c.village_id, c.rn,
              CASE WHEN CAST(c.received_date AS date) <= g.start + 90 THEN g.start ELSE CAST(c.received_date AS date) END,
              CASE WHEN CAST(c.received_date AS date) <= g.start + 90 THEN g.grp ELSE g.grp + 1 END
-      FROM g JOIN c ON c.village_id = g.village_id AND c.rn = g.rn + 1)
+      FROM g JOIN r03 c ON c.village_id = g.village_id AND c.rn = g.rn + 1)
 INSERT INTO sql_alerts SELECT 'R03', MIN(c.code), string_agg(c.ref, ',' ORDER BY c.ref COLLATE "C")
-FROM g JOIN c USING (village_id, rn) GROUP BY g.village_id, g.grp HAVING COUNT(*) >= 3;
+FROM g JOIN r03 c USING (village_id, rn) GROUP BY g.village_id, g.grp HAVING COUNT(*) >= 3;
 INSERT INTO sql_alerts SELECT 'R04', v.code, x.ref FROM rectifications x JOIN villages v ON v.id = x.village_id, asof
 WHERE (x.closed_date <= asof.t AND x.closed_date > x.deadline)
    OR ((x.closed_date IS NULL OR x.closed_date > asof.t) AND x.deadline < asof.t);
@@ -338,6 +355,7 @@ SELECT p.*, v.code, g.name AS prog, x.id_no, x.village_id AS home, x.death_date,
        CAST(CASE WHEN length(p.period) = 4 THEN p.period || '-01-01' ELSE p.period || '-01' END AS date) AS ps
 FROM subsidy_payments p JOIN villages v ON v.id = p.village_id JOIN subsidy_programmes g ON g.id = p.programme_id
 JOIN people x ON x.id = p.person_id, asof WHERE p.paid_date <= asof.t;
+CREATE INDEX ON sp (programme_id, bank_account, period);
 INSERT INTO sql_alerts SELECT 'S01', code, prog || ',' || id_no || ',' || period FROM sp, asof
 WHERE death_date <= asof.t AND ps > CAST(death_date AS date);
 INSERT INTO sql_alerts SELECT 'S02', code, prog || ',' || id_no || ',' || period FROM (

@@ -639,7 +639,7 @@ void rules_emit(struct rules_ctx *cx, const char *rule, const char *const *keys,
 	struct rules_scan *s = cx->out;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64;
-		struct rules_finding *m = ARENA_ARRAY(cx->a, struct rules_finding, cap);
+		struct rules_finding *m = ARENA_ARRAY(cx->keep, struct rules_finding, cap);
 		if (s->n)
 			memcpy(m, s->items, s->n * sizeof(*m));
 		s->items = m;
@@ -652,16 +652,16 @@ void rules_emit(struct rules_ctx *cx, const char *rule, const char *const *keys,
 	f->village = cx->v->code;
 	f->severity = d->severity;
 	f->nkeys = nkeys;
-	f->keys = ARENA_ARRAY(cx->a, const char *, nkeys ? nkeys : 1);
+	f->keys = ARENA_ARRAY(cx->keep, const char *, nkeys ? nkeys : 1);
 	for (size_t i = 0; i < nkeys; i++)
-		f->keys[i] = arena_strdup(cx->a, keys[i]);
+		f->keys[i] = arena_strdup(cx->keep, keys[i]);
 	f->ncites = ncites;
-	f->cites = ARENA_ARRAY(cx->a, struct rules_cite, ncites ? ncites : 1);
+	f->cites = ARENA_ARRAY(cx->keep, struct rules_cite, ncites ? ncites : 1);
 	for (size_t i = 0; i < ncites; i++)
 		f->cites[i] = cites[i];
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = arena_vprintf(cx->a, fmt, ap);
+	f->message = arena_vprintf(cx->keep, fmt, ap);
 	va_end(ap);
 }
 
@@ -696,7 +696,8 @@ enum err rules_scan_run(struct db_conn *c, struct arena *a, const char *as_of, i
 		mask = RULES_FAM_ALL;
 	out->as_of = arena_strdup(a, as_of);
 	struct rules_cache cache = {0};
-	struct rules_ctx cx = {.c = c, .a = a, .as_of = out->as_of, .out = out, .cache = &cache};
+	struct rules_ctx cx = {
+	    .c = c, .a = a, .keep = a, .as_of = out->as_of, .out = out, .cache = &cache};
 	cx.as_of_days = datefmt_days(as_of);
 	enum err e;
 	if ((e = params_load(&cx)) != E_OK)
@@ -746,18 +747,24 @@ enum err rules_scan_run(struct db_conn *c, struct arena *a, const char *as_of, i
 		db_done(res);
 		cx.v = v;
 		cache.posts_loaded = cache.rels_loaded = cache.vouchers_loaded = false;
-		for (size_t f = 0; families[f]; f++) {
+		/* what a village's rules read lives until the next village */
+		struct arena va;
+		arena_init(&va);
+		cx.a = &va;
+		for (size_t f = 0; families[f] && e == E_OK; f++) {
 			if (!(families[f]->bit & mask))
 				continue;
 			cx.fam = families[f];
 			cx.fam_state = states[f];
-			if ((e = families[f]->village(&cx, ei)) != E_OK)
-				return e;
-			if (cache.bad) {
+			if ((e = families[f]->village(&cx, ei)) == E_OK && cache.bad) {
 				*ei = cache.err;
-				return ei->code ? ei->code : E_DB;
+				e = ei->code ? ei->code : E_DB;
 			}
 		}
+		arena_release(&va);
+		cx.a = a;
+		if (e != E_OK)
+			return e;
 	}
 	if (out->n)
 		qsort(out->items, out->n, sizeof(out->items[0]), finding_cmp);

@@ -234,7 +234,9 @@ extern const struct rules_family rules_family_b, rules_family_c, rules_family_d,
 /* The scan in progress. */
 struct rules_ctx {
 	struct db_conn *c;		/* read connection */
-	struct arena *a;		/* everything of the scan */
+	struct arena *a;		/* scratch: the current village's (a family's
+					 * prepare: the scan's) */
+	struct arena *keep;		/* the scan's: findings, prepared states */
 	const char *as_of;		/* "YYYY-MM-DD" */
 	int64_t as_of_days;		/* days since 1970-01-01 */
 	struct rules_scan *out;		/* findings */
