@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 enum {
 	ST_USERS_LIST,
@@ -29,8 +30,10 @@ static const struct db_sql sql[ST__MAX] = {
     [ST_USERS_LIST] =
 	{"account.users_list",
 	 "SELECT u.id, u.username, u.display_name, u.role, u.dept, u.disabled, u.locked_until, "
-	 "u.created_at, p.id_no AS person_id_no FROM users u LEFT JOIN people p ON p.id = u.person_id "
-	 "WHERE ($1 = '' OR u.username LIKE '%' || $1 || '%' OR u.display_name LIKE '%' || $1 || '%') "
+	 "u.created_at, p.id_no AS person_id_no FROM users u LEFT JOIN people p ON p.id = "
+	 "u.person_id "
+	 "WHERE ($1 = '' OR u.username LIKE '%' || $1 || '%' OR u.display_name LIKE '%' || $1 || "
+	 "'%') "
 	 "ORDER BY u.id LIMIT $2 OFFSET $3"},
     [ST_USERS_COUNT] =
 	{"account.users_count",
@@ -341,18 +344,10 @@ static enum err user_create(struct req *r)
 	return req_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
-static int64_t param_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 static enum err user_update(struct req *r)
 {
 	struct user_new u;
-	int64_t id = param_id(r);
+	int64_t id = modutil_path_id(r);
 	if (!id)
 		return req_fail(r, E_NOTFOUND, "user.not_found", NULL, "用户不存在");
 	enum err e = user_from_input(r, &u);
@@ -378,7 +373,7 @@ static const struct field reset_in[] = {
 
 static enum err user_reset_password(struct req *r)
 {
-	int64_t id = param_id(r);
+	int64_t id = modutil_path_id(r);
 	if (!id)
 		return req_fail(r, E_NOTFOUND, "user.not_found", NULL, "用户不存在");
 	enum err e = auth_user_set_password(r->app, &r->tc, id, req_in_str(r, "password"), &r->err);

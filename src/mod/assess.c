@@ -25,6 +25,7 @@
 #include "plan.h"
 #include "rectify.h"
 #include "rules.h"
+#include "modutil.h"
 
 #define MAX_EVIDENCE	     (20u * 1024 * 1024) /* bytes of one evidence file */
 #define DEPARTURE_AUDIT_DAYS 90			 /* rules.md K03 */
@@ -1107,14 +1108,6 @@ enum err assess_year_json(struct db_conn *c, struct arena *a, int year, const ch
 
 /* ---- HTTP helpers --------------------------------------------------------------------- */
 
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 /* {year}: four digits, 2000–2100. */
 static enum err year_param(struct req *r, int *year)
 {
@@ -1732,7 +1725,7 @@ static enum err negative_add(struct req *r)
 static enum err entry_village(struct req *r, unsigned st, int64_t *vid, const char *what)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    id ? db_one(r->db, &assess_stmts, st, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -1757,7 +1750,7 @@ static enum err neg_village(struct req *r, int64_t *vid)
 static enum err entry_delete(struct req *r, unsigned st_get, unsigned st_del, enum assess_table t,
 			     const char *action)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &assess_stmts, st_get, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)

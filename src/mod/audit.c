@@ -15,26 +15,13 @@
 #include "org.h"
 #include "perms.h"
 #include "rectify.h"
+#include "modutil.h"
 
 #define DEPARTURE_AUDIT_DAYS 90 /* rules.md K03 departure_audit_days */
 
 static const char *const kinds[] = {"年度", "离任", "专项", NULL};
 static const char *const topics[] = {"土地征用", "债权债务", "承包上交", "一事一议",
 				     "群众反映", "其他",     NULL};
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
 
 static struct db_val opt_id(int64_t id)
 {
@@ -75,7 +62,7 @@ static enum err aud_load(struct req *r, int64_t id, struct aud *a)
 static enum err audit_village(struct req *r, int64_t *vid)
 {
 	struct aud a;
-	enum err e = aud_load(r, path_id(r), &a);
+	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e == E_OK)
 		*vid = a.village_id;
 	return e;
@@ -120,9 +107,9 @@ static enum err list(struct req *r)
 	struct db_val p[8] = {
 	    DB_INT(req_scope_all(r)),
 	    DB_INT(req_scope_user(r)),
-	    DB_TEXT(q_or_empty(r, "village")),
-	    DB_TEXT(q_or_empty(r, "kind")),
-	    DB_TEXT(q_or_empty(r, "year")),
+	    DB_TEXT(modutil_query(r, "village")),
+	    DB_TEXT(modutil_query(r, "kind")),
+	    DB_TEXT(modutil_query(r, "year")),
 	    DB_INT(req_query_int(r, "unreported", 0) ? 1 : 0),
 	    DB_INT(limit),
 	    DB_INT(offset),
@@ -167,7 +154,7 @@ static enum err departures(struct req *r)
 static enum err get(struct req *r)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = db_one(r->db, &audit_stmts, AU_ST_ROW, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
 		return e;
@@ -360,7 +347,7 @@ static const struct field report_in[] = {
 static enum err report(struct req *r)
 {
 	struct aud a;
-	enum err e = aud_load(r, path_id(r), &a);
+	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	if (a.report)
@@ -397,7 +384,7 @@ static const struct field finding_in[] = {
 static enum err finding(struct req *r)
 {
 	struct aud a;
-	enum err e = aud_load(r, path_id(r), &a);
+	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	if (!a.report)
@@ -467,11 +454,6 @@ static const struct col_spec cols[I__N] = {
     [I_FINDINGS] = {"findings", "问题数", COL_INT, false},
 };
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
 static bool same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -484,7 +466,8 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		const char *code = txt(row, I_VILLAGE), *id_no = txt(row, I_SUBJECT);
+		const char *code = modutil_cell(row, I_VILLAGE),
+			   *id_no = modutil_cell(row, I_SUBJECT);
 		if (code && org_village_id(ic->tc->db, code, &vids[i]) != E_OK) {
 			import_report_add(rep, row->line, s->headers[I_VILLAGE], code,
 					  "区划代码不在村居名册中");
@@ -499,13 +482,13 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 					  "身份证号不在人员名册（people.csv）中");
 			ok = false;
 		}
-		const char *kind = txt(row, I_KIND);
+		const char *kind = modutil_cell(row, I_KIND);
 		if (kind && strcmp(kind, "专项") != 0 && !id_no) {
 			import_report_add(rep, row->line, s->headers[I_SUBJECT], NULL,
 					  "%s审计须填写被审计人身份证号", kind);
 			ok = false;
 		}
-		const char *from = txt(row, I_FROM), *to = txt(row, I_TO);
+		const char *from = modutil_cell(row, I_FROM), *to = modutil_cell(row, I_TO);
 		if (from && to && strcmp(from, to) > 0) {
 			import_report_add(rep, row->line, s->headers[I_TO], to,
 					  "截止期早于起始期 %s", from);
@@ -513,7 +496,7 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		}
 		if (row->v[I_FINDINGS].present && row->v[I_FINDINGS].i < 0) {
 			import_report_add(rep, row->line, s->headers[I_FINDINGS],
-					  txt(row, I_FINDINGS), "问题数不能为负");
+					  modutil_cell(row, I_FINDINGS), "问题数不能为负");
 			ok = false;
 		}
 	}
@@ -524,17 +507,18 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		struct db_res *res;
 		struct db_val findings =
 		    row->v[I_FINDINGS].present ? DB_INT(row->v[I_FINDINGS].i) : DB_NULL;
-		enum err e = db_one(ic->tc->db, &audit_stmts, AU_ST_FIND,
-				    DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, I_REF))), &res);
+		enum err e =
+		    db_one(ic->tc->db, &audit_stmts, AU_ST_FIND,
+			   DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, I_REF))), &res);
 		int64_t id = 0;
 		const char *action;
 		if (e == E_OK) {
 			id = db_int(res, 0);
-			bool unchanged = same(db_text(res, 1), txt(row, I_KIND)) &&
+			bool unchanged = same(db_text(res, 1), modutil_cell(row, I_KIND)) &&
 					 db_int(res, 2) == pids[i] &&
-					 same(db_text(res, 3), txt(row, I_FROM)) &&
-					 same(db_text(res, 4), txt(row, I_TO)) &&
-					 same(db_text(res, 5), txt(row, I_REPORT)) &&
+					 same(db_text(res, 3), modutil_cell(row, I_FROM)) &&
+					 same(db_text(res, 4), modutil_cell(row, I_TO)) &&
+					 same(db_text(res, 5), modutil_cell(row, I_REPORT)) &&
 					 db_isnull(res, 6) == !row->v[I_FINDINGS].present &&
 					 db_int(res, 6) == row->v[I_FINDINGS].i;
 			db_done(res);
@@ -543,22 +527,24 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 				continue;
 			}
 			if ((e = db_exec(ic->tc->db, &audit_stmts, AU_ST_SET_IMPORT,
-					 DB_PARAMS(DB_INT(id), DB_TEXT(txt(row, I_KIND)),
-						   opt_id(pids[i]), DB_TEXT(txt(row, I_FROM)),
-						   DB_TEXT(txt(row, I_TO)),
-						   DB_TEXT(txt(row, I_REPORT)), findings),
+					 DB_PARAMS(DB_INT(id), DB_TEXT(modutil_cell(row, I_KIND)),
+						   opt_id(pids[i]),
+						   DB_TEXT(modutil_cell(row, I_FROM)),
+						   DB_TEXT(modutil_cell(row, I_TO)),
+						   DB_TEXT(modutil_cell(row, I_REPORT)), findings),
 					 NULL)) != E_OK)
 				return e;
 			ic->updated++;
 			action = "audit.import_update";
 		} else if (e == E_NOTFOUND) {
-			if ((e = db_one(ic->tc->db, &audit_stmts, AU_ST_INSERT,
-					DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, I_REF)),
-						  DB_TEXT(txt(row, I_KIND)), DB_NULL,
-						  opt_id(pids[i]), DB_TEXT(txt(row, I_FROM)),
-						  DB_TEXT(txt(row, I_TO)), DB_NULL, DB_NULL,
-						  DB_TEXT(txt(row, I_REPORT)), findings),
-					&res)) != E_OK) {
+			if ((e = db_one(
+				 ic->tc->db, &audit_stmts, AU_ST_INSERT,
+				 DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, I_REF)),
+					   DB_TEXT(modutil_cell(row, I_KIND)), DB_NULL,
+					   opt_id(pids[i]), DB_TEXT(modutil_cell(row, I_FROM)),
+					   DB_TEXT(modutil_cell(row, I_TO)), DB_NULL, DB_NULL,
+					   DB_TEXT(modutil_cell(row, I_REPORT)), findings),
+				 &res)) != E_OK) {
 				import_report_add(rep, row->line, NULL, NULL,
 						  "写入数据库失败（%s）", err_default_msg(e));
 				return e;

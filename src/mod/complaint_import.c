@@ -11,6 +11,7 @@
 #include "core/rbac.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const char *const channels[] = {"来信", "来访", "电话", "网络", "其他", NULL};
 static const char *const outcomes[] = {"属实", "部分属实", "不属实", "其他", NULL};
@@ -42,11 +43,6 @@ static const struct col_spec cols[C__N] = {
     [C_RESULT] = {"result", "办理结果", COL_TEXT, false},
 };
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
 static bool same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -70,7 +66,7 @@ struct derived {
 
 static bool derive(const struct workdays_cal *cal, const struct import_row *row, struct derived *d)
 {
-	const char *acc = txt(row, C_ACCEPTED), *con = txt(row, C_CONCLUDED);
+	const char *acc = modutil_cell(row, C_ACCEPTED), *con = modutil_cell(row, C_CONCLUDED);
 	memset(d, 0, sizeof(*d));
 	if (con) {
 		d->state = "closed";
@@ -81,7 +77,8 @@ static bool derive(const struct workdays_cal *cal, const struct import_row *row,
 	d->decision = acc ? "受理" : NULL;
 	d->due_code = acc ? "conclude" : "accept";
 	const struct complaint_deadline *dl = complaint_deadline_find(d->due_code);
-	return dl && complaint_deadline_due(cal, dl, acc ? acc : txt(row, C_RECEIVED), 0, d->due);
+	return dl && complaint_deadline_due(cal, dl, acc ? acc : modutil_cell(row, C_RECEIVED), 0,
+					    d->due);
 }
 
 static enum err load(struct import_ctx *ic, const struct import_set *s, struct import_report *rep)
@@ -90,7 +87,7 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		const char *code = txt(row, C_VILLAGE);
+		const char *code = modutil_cell(row, C_VILLAGE);
 		if (code) {
 			enum err e = org_village_id(ic->tc->db, code, &vids[i]);
 			if (e != E_OK) {
@@ -103,8 +100,9 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 				ok = false;
 			}
 		}
-		const char *rec = txt(row, C_RECEIVED), *acc = txt(row, C_ACCEPTED);
-		const char *con = txt(row, C_CONCLUDED);
+		const char *rec = modutil_cell(row, C_RECEIVED),
+			   *acc = modutil_cell(row, C_ACCEPTED);
+		const char *con = modutil_cell(row, C_CONCLUDED);
 		if (rec && acc && strcmp(acc, rec) < 0) {
 			import_report_add(rep, row->line, s->headers[C_ACCEPTED], acc,
 					  "受理日期早于收到日期 %s", rec);
@@ -135,7 +133,7 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		const struct import_row *row = &s->rows[i];
 		struct db_res *res;
 		e = db_one(ic->tc->db, &complaint_stmts, CP_ST_FIND,
-			   DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, C_REF))), &res);
+			   DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, C_REF))), &res);
 		if (e == E_NOTFOUND)
 			continue;
 		if (e != E_OK)
@@ -148,7 +146,8 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		const char *state = db_text(res, CC_STATE);
 		if (strcmp(state, "registered") != 0 && strcmp(state, "accepted") != 0 &&
 		    strcmp(state, "closed") != 0) {
-			import_report_add(rep, row->line, s->headers[C_REF], txt(row, C_REF),
+			import_report_add(rep, row->line, s->headers[C_REF],
+					  modutil_cell(row, C_REF),
 					  "该信访件正在系统中办理，不能用导入覆盖");
 			ok = false;
 		}
@@ -164,8 +163,10 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 			import_report_add(rep, row->line, NULL, NULL, "时限计算失败");
 			return E_INTERNAL;
 		}
-		const char *con = txt(row, C_CONCLUDED), *acc = txt(row, C_ACCEPTED);
-		const char *result = txt(row, C_RESULT), *category = txt(row, C_CATEGORY);
+		const char *con = modutil_cell(row, C_CONCLUDED),
+			   *acc = modutil_cell(row, C_ACCEPTED);
+		const char *result = modutil_cell(row, C_RESULT),
+			   *category = modutil_cell(row, C_CATEGORY);
 		int64_t anon = row->v[C_ANON].present ? row->v[C_ANON].i : 0;
 		struct db_res *res;
 		int64_t id = ids[i];
@@ -175,14 +176,15 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 			if ((e = db_one(ic->tc->db, &complaint_stmts, CP_ST_ROW,
 					DB_PARAMS(DB_INT(id)), &res)) != E_OK)
 				return e;
-			bool unchanged = same(db_text(res, CC_RECEIVED), txt(row, C_RECEIVED)) &&
-					 same(db_text(res, CC_CHANNEL), txt(row, C_CHANNEL)) &&
-					 db_int(res, CC_ANONYMOUS) == anon &&
-					 same(db_text(res, CC_SUBJECT), txt(row, C_SUBJECT)) &&
-					 same(db_text(res, CC_CATEGORY), category) &&
-					 same(db_text(res, CC_ACCEPTED), acc) &&
-					 same(db_text(res, CC_CONCLUDED), con) &&
-					 same(db_text(res, CC_RESULT), result);
+			bool unchanged =
+			    same(db_text(res, CC_RECEIVED), modutil_cell(row, C_RECEIVED)) &&
+			    same(db_text(res, CC_CHANNEL), modutil_cell(row, C_CHANNEL)) &&
+			    db_int(res, CC_ANONYMOUS) == anon &&
+			    same(db_text(res, CC_SUBJECT), modutil_cell(row, C_SUBJECT)) &&
+			    same(db_text(res, CC_CATEGORY), category) &&
+			    same(db_text(res, CC_ACCEPTED), acc) &&
+			    same(db_text(res, CC_CONCLUDED), con) &&
+			    same(db_text(res, CC_RESULT), result);
 			snprintf(salt, sizeof(salt), "%s", db_text(res, CC_TEXT_SALT));
 			char *content = db_text_dup(ic->arena, res, CC_CONTENT);
 			db_done(res);
@@ -190,17 +192,17 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 				ic->unchanged++;
 				continue;
 			}
-			complaint_digest(salt,
-					 arena_printf(ic->arena, "%s\x1f%s\x1f%s\x1f%s",
-						      txt(row, C_SUBJECT), content ? content : "",
-						      category ? category : "",
-						      result ? result : ""),
-					 digest);
+			complaint_digest(
+			    salt,
+			    arena_printf(ic->arena, "%s\x1f%s\x1f%s\x1f%s",
+					 modutil_cell(row, C_SUBJECT), content ? content : "",
+					 category ? category : "", result ? result : ""),
+			    digest);
 			if ((e = db_exec(
 				 ic->tc->db, &complaint_stmts, CP_ST_SET_IMPORT,
-				 DB_PARAMS(DB_INT(id), DB_TEXT(txt(row, C_RECEIVED)),
-					   DB_TEXT(txt(row, C_CHANNEL)), DB_INT(anon),
-					   DB_TEXT(txt(row, C_SUBJECT)), DB_TEXT(category),
+				 DB_PARAMS(DB_INT(id), DB_TEXT(modutil_cell(row, C_RECEIVED)),
+					   DB_TEXT(modutil_cell(row, C_CHANNEL)), DB_INT(anon),
+					   DB_TEXT(modutil_cell(row, C_SUBJECT)), DB_TEXT(category),
 					   DB_TEXT(acc), DB_TEXT(con), DB_TEXT(result),
 					   DB_TEXT(digest), DB_TEXT(d.state), DB_TEXT(d.decision),
 					   DB_TEXT(acc), DB_TEXT(outcome_of(result)), DB_TEXT(con),
@@ -213,20 +215,22 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 			complaint_salt_new(ic->app, salt);
 			complaint_digest(salt,
 					 arena_printf(ic->arena, "%s\x1f\x1f%s\x1f%s",
-						      txt(row, C_SUBJECT), category ? category : "",
+						      modutil_cell(row, C_SUBJECT),
+						      category ? category : "",
 						      result ? result : ""),
 					 digest);
 			if ((e = db_one(
 				 ic->tc->db, &complaint_stmts, CP_ST_INSERT,
-				 DB_PARAMS(
-				     DB_INT(vids[i]), DB_TEXT(txt(row, C_REF)), DB_TEXT("xinfang"),
-				     DB_TEXT(txt(row, C_CHANNEL)), DB_INT(anon), DB_TEXT(category),
-				     DB_TEXT(txt(row, C_SUBJECT)), DB_NULL, DB_TEXT(result),
-				     DB_TEXT(salt), DB_TEXT(digest), DB_NULL, DB_NULL, DB_NULL,
-				     DB_NULL, DB_TEXT(txt(row, C_RECEIVED)), DB_TEXT(d.state),
-				     DB_TEXT(d.decision), DB_TEXT(acc), DB_TEXT(acc), DB_TEXT(con),
-				     DB_TEXT(outcome_of(result)), DB_TEXT(con), DB_TEXT(d.due_code),
-				     DB_TEXT(d.due_code ? d.due : NULL)),
+				 DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, C_REF)),
+					   DB_TEXT("xinfang"),
+					   DB_TEXT(modutil_cell(row, C_CHANNEL)), DB_INT(anon),
+					   DB_TEXT(category), DB_TEXT(modutil_cell(row, C_SUBJECT)),
+					   DB_NULL, DB_TEXT(result), DB_TEXT(salt), DB_TEXT(digest),
+					   DB_NULL, DB_NULL, DB_NULL, DB_NULL,
+					   DB_TEXT(modutil_cell(row, C_RECEIVED)), DB_TEXT(d.state),
+					   DB_TEXT(d.decision), DB_TEXT(acc), DB_TEXT(acc),
+					   DB_TEXT(con), DB_TEXT(outcome_of(result)), DB_TEXT(con),
+					   DB_TEXT(d.due_code), DB_TEXT(d.due_code ? d.due : NULL)),
 				 &res)) != E_OK) {
 				import_report_add(rep, row->line, NULL, NULL,
 						  "写入数据库失败（%s）", err_default_msg(e));

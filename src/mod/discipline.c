@@ -14,6 +14,7 @@
 #include "core/json_out.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 /* The sub-kinds of each form, as the 监督执纪工作规则 name them. */
 static const char *const form_kinds[5][6] = {
@@ -36,20 +37,6 @@ bool discipline_kind_valid(int form, const char *kind)
 	return false;
 }
 
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
 static int64_t my_person(const struct req *r)
 {
 	return r->user ? r->user->person_id : 0;
@@ -59,7 +46,7 @@ static int64_t my_person(const struct req *r)
 static enum err case_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = id ? db_one(r->db, &discipline_stmts, DC_ST_GET, DB_PARAMS(DB_INT(id)), &res)
 			: E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -90,12 +77,12 @@ static enum err list(struct req *r)
 {
 	int64_t limit, offset;
 	req_paging(r, &limit, &offset);
-	const char *year = q_or_empty(r, "year");
+	const char *year = modutil_query(r, "year");
 	struct db_val p[8] = {
 	    DB_INT(req_scope_all(r)),
 	    DB_INT(req_scope_user(r)),
 	    DB_INT(my_person(r)),
-	    DB_TEXT(q_or_empty(r, "village")),
+	    DB_TEXT(modutil_query(r, "village")),
 	    DB_INT(req_query_int(r, "form", 0)),
 	    DB_TEXT(year),
 	    DB_INT(limit),
@@ -122,7 +109,7 @@ static enum err stats(struct req *r)
 	json_t *rows;
 	enum err e = db_exec(r->db, &discipline_stmts, DC_ST_STATS,
 			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				       DB_INT(my_person(r)), DB_TEXT(q_or_empty(r, "year"))),
+				       DB_INT(my_person(r)), DB_TEXT(modutil_query(r, "year"))),
 			     &res);
 	if (e != E_OK || (e = json_rows(res, &rows)) != E_OK)
 		return e;
@@ -146,8 +133,8 @@ static enum err stats(struct req *r)
 static enum err get(struct req *r)
 {
 	struct db_res *res;
-	enum err e =
-	    db_one(r->db, &discipline_stmts, DC_ST_ROW, DB_PARAMS(DB_INT(path_id(r))), &res);
+	enum err e = db_one(r->db, &discipline_stmts, DC_ST_ROW,
+			    DB_PARAMS(DB_INT(modutil_path_id(r))), &res);
 	if (e != E_OK)
 		return e;
 	json_t *o = json_row(res);
@@ -240,7 +227,7 @@ static const struct field decide_in[] = {
 
 static enum err decide(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &discipline_stmts, DC_ST_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)

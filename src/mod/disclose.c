@@ -21,6 +21,7 @@
 #include "core/json_out.h"
 #include "core/money.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const char *const categories[] = {"党务", "村务", "财务", NULL};
 static const char *const frequencies[] = {"monthly", "quarterly", "annual", "event", NULL};
@@ -477,20 +478,6 @@ done:
 
 /* ---- HTTP helpers ----------------------------------------------------------------------- */
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 static const char *by_of(struct req *r)
 {
 	if (!r->user)
@@ -514,7 +501,7 @@ static enum err log_row(struct req *r, enum disclose_table t, int64_t id, const 
 static enum err disclosure_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    id ? db_one(r->db, &disclose_stmts, DISCLOSE_ST_GET, DB_PARAMS(DB_INT(id)), &res)
 	       : E_NOTFOUND;
@@ -529,7 +516,7 @@ static enum err disclosure_village(struct req *r, int64_t *vid)
 static enum err objection_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    id ? db_one(r->db, &disclose_stmts, DISCLOSE_ST_OBJ_GET, DB_PARAMS(DB_INT(id)), &res)
 	       : E_NOTFOUND;
@@ -695,8 +682,8 @@ static enum err disclosures_list(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
-	const char *v = q_or_empty(r, "village"), *item = q_or_empty(r, "item_code");
-	const char *st = q_or_empty(r, "status"), *year = q_or_empty(r, "year");
+	const char *v = modutil_query(r, "village"), *item = modutil_query(r, "item_code");
+	const char *st = modutil_query(r, "status"), *year = modutil_query(r, "year");
 	struct db_res *res;
 	enum err e = db_one(r->db, &disclose_stmts, DISCLOSE_ST_COUNT,
 			    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
@@ -720,7 +707,7 @@ static enum err disclosures_list(struct req *r)
 static enum err disclosure_get(struct req *r)
 {
 	enum err e;
-	json_t *o = disclosure_json(r, path_id(r), &e);
+	json_t *o = disclosure_json(r, modutil_path_id(r), &e);
 	if (!o)
 		return e;
 	return req_json(r, 200, o);
@@ -832,12 +819,12 @@ static enum err disclosure_from_books(struct req *r)
 	 * that the totals are the books' income and expense exactly. */
 	json_t *lines = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-		    lines, json_pack("{s:s,s:s,s:I,s:I}", "date", fl[i].date, "summary",
-				     arena_printf(&r->arena, "%s（凭证 %s）", fl[i].summary,
-						  fl[i].voucher_no),
-				     "income", (json_int_t)fl[i].income_fen, "expense",
-				     (json_int_t)fl[i].expense_fen));
+		json_array_append_new(lines,
+				      json_pack("{s:s,s:s,s:I,s:I}", "date", fl[i].date, "summary",
+						arena_printf(&r->arena, "%s（凭证 %s）",
+							     fl[i].summary, fl[i].voucher_no),
+						"income", (json_int_t)fl[i].income_fen, "expense",
+						(json_int_t)fl[i].expense_fen));
 	json_object_set_new(r->in, "lines", lines);
 	json_object_set_new(r->in, "total_income", json_integer(inc));
 	json_object_set_new(r->in, "total_expense", json_integer(exp));
@@ -890,8 +877,8 @@ static enum err create_from(struct req *r, const char *source)
 	size_t nlines = json_is_array(lines) ? json_array_size(lines) : 0;
 	if (nlines) {
 		int64_t si, se;
-		if ((e = lines_check(r, lines, pf, pl, strcmp(source, "账务生成") == 0, &si, &se)) !=
-		    E_OK)
+		if ((e = lines_check(r, lines, pf, pl, strcmp(source, "账务生成") == 0, &si,
+				     &se)) != E_OK)
 			return e;
 		if (inc.type == DB_T_NULL)
 			inc = DB_INT(si);
@@ -969,7 +956,7 @@ static const struct field disclosure_update_in[] = {
 static enum err disclosure_update(struct req *r)
 {
 	struct drow d;
-	enum err e = drow_load(r, path_id(r), &d);
+	enum err e = drow_load(r, modutil_path_id(r), &d);
 	if (e != E_OK)
 		return e;
 	if (strcmp(d.status, "published") == 0)
@@ -1011,7 +998,7 @@ static enum err set_status(struct req *r, const struct drow *d, const char *to, 
 static enum err disclosure_submit(struct req *r)
 {
 	struct drow d;
-	enum err e = drow_load(r, path_id(r), &d);
+	enum err e = drow_load(r, modutil_path_id(r), &d);
 	if (e != E_OK)
 		return e;
 	if (strcmp(d.status, "draft") != 0 && strcmp(d.status, "rejected") != 0)
@@ -1029,7 +1016,7 @@ static const struct field review_in[] = {
 static enum err disclosure_review(struct req *r)
 {
 	struct drow d;
-	enum err e = drow_load(r, path_id(r), &d);
+	enum err e = drow_load(r, modutil_path_id(r), &d);
 	if (e != E_OK)
 		return e;
 	if (strcmp(d.status, "review") != 0)
@@ -1053,7 +1040,7 @@ static const struct field publish_in[] = {
 static enum err disclosure_publish(struct req *r)
 {
 	struct drow d;
-	enum err e = drow_load(r, path_id(r), &d);
+	enum err e = drow_load(r, modutil_path_id(r), &d);
 	if (e != E_OK)
 		return e;
 	if (strcmp(d.status, "published") == 0)
@@ -1089,7 +1076,7 @@ static enum err disclosure_publish(struct req *r)
 static enum err disclosure_withdraw(struct req *r)
 {
 	struct drow d;
-	enum err e = drow_load(r, path_id(r), &d);
+	enum err e = drow_load(r, modutil_path_id(r), &d);
 	if (e != E_OK)
 		return e;
 	if (strcmp(d.status, "published") == 0)
@@ -1159,7 +1146,7 @@ static const struct field objection_in[] = {
 static enum err public_objection(struct req *r)
 {
 	const char *ref, *due;
-	enum err e = objection_add(r, path_id(r), req_in_str(r, "content"), &ref, &due);
+	enum err e = objection_add(r, modutil_path_id(r), req_in_str(r, "content"), &ref, &due);
 	if (e != E_OK)
 		return e;
 	return req_json(r, 201, json_pack("{s:s,s:s}", "ref", ref, "due_date", due));
@@ -1197,7 +1184,7 @@ static const struct field reply_in[] = {
 
 static enum err objection_reply(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	char today[11];
 	app_today(r->app, today);
 	struct db_res *res;
@@ -1275,7 +1262,7 @@ static enum err board_get(struct req *r)
 static enum err proof_get(struct req *r)
 {
 	const char *entity = req_param(r, "entity");
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	if (strcmp(entity, "disclosures") == 0) {
 		struct drow d;
 		enum err e = id ? drow_load(r, id, &d) : E_NOTFOUND;

@@ -21,6 +21,7 @@
 #include "core/json_out.h"
 #include "core/money.h"
 #include "disclose.h"
+#include "modutil.h"
 
 #define STYLE                                                                                      \
 	"html{font-size:20px}body{margin:0;font:1rem/1.6 \"Noto Sans CJK SC\",\"PingFang SC\","    \
@@ -81,14 +82,6 @@ static enum err village_load(struct req *r, struct pvillage *v)
 			       db_text_dup(&r->arena, res, 2), db_text_dup(&r->arena, res, 3),
 			       db_text_dup(&r->arena, res, 4)};
 	return db_done(res);
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
 }
 
 /* ?year=YYYY, else this year. */
@@ -195,7 +188,7 @@ enum err disclose_html_list(struct req *r)
 /* The disclosure {id} of village v, published; E_NOTFOUND otherwise. */
 static enum err published_of(struct req *r, const struct pvillage *v, struct db_res **res)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    id ? db_one(r->db, &disclose_stmts, DISCLOSE_ST_ROW, DB_PARAMS(DB_INT(id)), res)
 	       : E_NOTFOUND;

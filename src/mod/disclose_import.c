@@ -17,6 +17,7 @@
 #include "disclose.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const struct col_spec cols[] = {
     {"village_code", "区划代码", COL_AREA_CODE, true},
@@ -30,11 +31,6 @@ static const struct col_spec cols[] = {
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 
 enum { C_VILLAGE, C_ITEM, C_PERIOD, C_DATE, C_TITLE, C_INCOME, C_EXPENSE };
-
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
 
 static struct db_val val_fen(const struct import_row *row, size_t col)
 {
@@ -84,8 +80,9 @@ static bool row_check(struct import_ctx *ic, const struct import_set *s, size_t 
 		      struct cat_cache *cc, struct import_report *rep)
 {
 	const struct import_row *row = &s->rows[i];
-	const char *code = txt(row, C_VILLAGE);
-	if (!code || !txt(row, C_ITEM) || !txt(row, C_PERIOD) || !txt(row, C_DATE))
+	const char *code = modutil_cell(row, C_VILLAGE);
+	if (!code || !modutil_cell(row, C_ITEM) || !modutil_cell(row, C_PERIOD) ||
+	    !modutil_cell(row, C_DATE))
 		return false; /* reported by the importer */
 	enum err e = org_village_id(ic->tc->db, code, &p->vid);
 	if (e != E_OK) {
@@ -103,26 +100,26 @@ static bool row_check(struct import_ctx *ic, const struct import_set *s, size_t 
 		import_report_add(rep, row->line, NULL, NULL, "读取公开目录失败：%s", ei.msg);
 		return false;
 	}
-	p->it = disclose_item_find(cc->items, cc->n, txt(row, C_ITEM));
+	p->it = disclose_item_find(cc->items, cc->n, modutil_cell(row, C_ITEM));
 	if (!p->it) {
-		import_report_add(rep, row->line, s->headers[C_ITEM], txt(row, C_ITEM),
+		import_report_add(rep, row->line, s->headers[C_ITEM], modutil_cell(row, C_ITEM),
 				  "目录编号不在公开目录中");
 		return false;
 	}
 	bool ok = true;
-	if (!disclose_period_check(p->it->frequency, txt(row, C_PERIOD), p->period, p->first,
-				   p->last)) {
-		import_report_add(rep, row->line, s->headers[C_PERIOD], txt(row, C_PERIOD),
+	if (!disclose_period_check(p->it->frequency, modutil_cell(row, C_PERIOD), p->period,
+				   p->first, p->last)) {
+		import_report_add(rep, row->line, s->headers[C_PERIOD], modutil_cell(row, C_PERIOD),
 				  "所属期与该事项的公开频次（%s）不符", p->it->frequency);
 		ok = false;
-	} else if (strcmp(txt(row, C_DATE), p->first) < 0) {
-		import_report_add(rep, row->line, s->headers[C_DATE], txt(row, C_DATE),
+	} else if (strcmp(modutil_cell(row, C_DATE), p->first) < 0) {
+		import_report_add(rep, row->line, s->headers[C_DATE], modutil_cell(row, C_DATE),
 				  "公开日期早于所属期开始（%s）", p->first);
 		ok = false;
 	}
 	for (size_t c = C_INCOME; c <= C_EXPENSE; c++)
 		if (row->v[c].present && row->v[c].i < 0) {
-			import_report_add(rep, row->line, s->headers[c], txt(row, c),
+			import_report_add(rep, row->line, s->headers[c], modutil_cell(row, c),
 					  "金额不能为负数");
 			ok = false;
 		}
@@ -165,15 +162,16 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		bool any = false, same = false;
 		while (db_row(res)) { /* the newest publication stands */
 			any = true;
-			same = strcmp(db_text(res, 1), txt(row, C_DATE)) == 0 &&
-			       strcmp(db_text(res, 2), txt(row, C_TITLE)) == 0 &&
+			same = strcmp(db_text(res, 1), modutil_cell(row, C_DATE)) == 0 &&
+			       strcmp(db_text(res, 2), modutil_cell(row, C_TITLE)) == 0 &&
 			       same_fen(res, 3, row, C_INCOME) && same_fen(res, 4, row, C_EXPENSE);
 			p[i].existing = db_int(res, 0);
 		}
 		if ((e = db_done(res)) != E_OK)
 			return e;
 		if (any && !same) {
-			import_report_add(rep, row->line, s->headers[C_TITLE], txt(row, C_TITLE),
+			import_report_add(rep, row->line, s->headers[C_TITLE],
+					  modutil_cell(row, C_TITLE),
 					  "该公开已发布，已发布的公开不能修改；更正请在系统中发布"
 					  "更正公开");
 			ok = false;
@@ -190,16 +188,16 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 			continue;
 		}
 		char until[11];
-		datefmt_add_days(txt(row, C_DATE), DISCLOSE_RETAIN_MIN, until);
+		datefmt_add_days(modutil_cell(row, C_DATE), DISCLOSE_RETAIN_MIN, until);
 		struct db_res *res;
 		enum err e = db_one(
 		    ic->tc->db, &disclose_stmts, DISCLOSE_ST_INSERT,
 		    DB_PARAMS(DB_INT(p[i].vid), DB_TEXT(p[i].it->code), DB_TEXT(p[i].it->category),
 			      DB_TEXT(p[i].period), DB_TEXT(p[i].first), DB_TEXT(p[i].last),
-			      DB_TEXT(txt(row, C_TITLE)), DB_NULL, val_fen(row, C_INCOME),
+			      DB_TEXT(modutil_cell(row, C_TITLE)), DB_NULL, val_fen(row, C_INCOME),
 			      val_fen(row, C_EXPENSE), DB_TEXT("published"), DB_TEXT("导入"),
-			      DB_NULL, DB_TEXT("导入"), DB_TEXT(ts), DB_TEXT(txt(row, C_DATE)),
-			      DB_TEXT(until), DB_TEXT("导入")),
+			      DB_NULL, DB_TEXT("导入"), DB_TEXT(ts),
+			      DB_TEXT(modutil_cell(row, C_DATE)), DB_TEXT(until), DB_TEXT("导入")),
 		    &res);
 		if (e != E_OK) {
 			import_report_add(rep, row->line, NULL, NULL, "写入数据库失败（%s）",

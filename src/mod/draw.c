@@ -16,6 +16,7 @@
 #include "core/html.h"
 #include "core/json_out.h"
 #include "perms.h"
+#include "modutil.h"
 
 /* ---- the algorithm ------------------------------------------------------------------ */
 
@@ -73,14 +74,6 @@ void draw_pick(const char *seed, const char *tag, size_t npool, size_t n, size_t
 }
 
 /* ---- HTTP ------------------------------------------------------------------------------ */
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
 
 static const char *by_of(struct req *r)
 {
@@ -238,7 +231,7 @@ static char *result_of(struct req *r, const char *seed, json_t *targets, json_t 
 
 static enum err draw_run(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    id ? db_one(r->db, &draw_stmts, DRAW_ST_GET, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
@@ -297,7 +290,7 @@ static enum err draws_list(struct req *r)
 /* Everything published of one draw (the seed only once drawn, by construction). */
 static enum err draw_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    id ? db_one(r->db, &draw_stmts, DRAW_ST_GET, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
@@ -395,7 +388,7 @@ static void html_pool(struct buf *b, const char *title, const char *text)
 
 static enum err html_one(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    id ? db_one(r->db, &draw_stmts, DRAW_ST_GET, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;

@@ -18,6 +18,7 @@
 #include "org.h"
 #include "perms.h"
 #include "power.h"
+#include "modutil.h"
 
 #define MAX_MATERIAL (20u * 1024 * 1024) /* bytes of one material file */
 
@@ -35,41 +36,6 @@ static const char *const case_categories[] = {"侵占挪用集体资金",
 					      NULL};
 
 /* ---- helpers ------------------------------------------------------------------------ */
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &edu_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
-
-static enum err count_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			 int64_t *total)
-{
-	struct db_res *res;
-	enum err e = db_one(r->db, &edu_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	*total = db_int(res, 0);
-	return db_done(res);
-}
 
 static enum err not_future(struct req *r, const char *field, const char *date)
 {
@@ -110,7 +76,7 @@ static enum err create_logged(struct req *r, unsigned st, const struct db_val *p
 static enum err activity_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = id ? db_one(r->db, &edu_stmts, EDU_ST_ACT_GET, DB_PARAMS(DB_INT(id)), &res)
 			: E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -124,7 +90,7 @@ static enum err activity_village(struct req *r, int64_t *vid)
 static enum err rule_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = id ? db_one(r->db, &edu_stmts, EDU_ST_RULE_GET, DB_PARAMS(DB_INT(id)), &res)
 			: E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -141,15 +107,15 @@ static enum err cases_list(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
-	const char *q = q_or_empty(r, "q"), *cat = q_or_empty(r, "category");
+	const char *q = modutil_query(r, "q"), *cat = modutil_query(r, "category");
 	int64_t year = req_query_int(r, "year", 0);
-	enum err e = count_of(r, EDU_ST_CASE_COUNT,
-			      DB_PARAMS(DB_TEXT(q), DB_TEXT(cat), DB_INT(year)), &total);
+	enum err e = modutil_count(r, &edu_stmts, EDU_ST_CASE_COUNT,
+				   DB_PARAMS(DB_TEXT(q), DB_TEXT(cat), DB_INT(year)), &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(
-		 r, EDU_ST_CASE_LIST,
+	if ((e = modutil_rows(
+		 r, &edu_stmts, EDU_ST_CASE_LIST,
 		 DB_PARAMS(DB_TEXT(q), DB_TEXT(cat), DB_INT(year), DB_INT(limit), DB_INT(offset)),
 		 &items)) != E_OK)
 		return e;
@@ -196,16 +162,16 @@ static enum err activities_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "kind")),
-			     DB_TEXT(q_or_empty(r, "year")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "kind")),
+			     DB_TEXT(modutil_query(r, "year")),
 			     DB_INT(limit),
 			     DB_INT(offset)};
-	enum err e = count_of(r, EDU_ST_ACT_COUNT, p, 5, &total);
+	enum err e = modutil_count(r, &edu_stmts, EDU_ST_ACT_COUNT, p, 5, &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, EDU_ST_ACT_LIST, p, 7, &items)) != E_OK)
+	if ((e = modutil_rows(r, &edu_stmts, EDU_ST_ACT_LIST, p, 7, &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -274,7 +240,7 @@ static enum err activity_create(struct req *r)
 
 static enum err activity_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &edu_stmts, EDU_ST_ACT_ROW, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -282,7 +248,8 @@ static enum err activity_get(struct req *r)
 	json_t *o = json_row(res);
 	db_done(res);
 	json_t *mats;
-	if ((e = rows_of(r, EDU_ST_MAT_OF, DB_PARAMS(DB_INT(id)), &mats)) != E_OK) {
+	if ((e = modutil_rows(r, &edu_stmts, EDU_ST_MAT_OF, DB_PARAMS(DB_INT(id)), &mats)) !=
+	    E_OK) {
 		json_decref(o);
 		return e;
 	}
@@ -296,7 +263,7 @@ static enum err activity_get(struct req *r)
 
 static enum err material_upload(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	if (!r->filename || !*r->filename)
 		return req_fail(r, E_INPUT, "edu.filename", "filename",
 				"请提供文件名（X-Filename）");
@@ -337,7 +304,7 @@ static enum err material_get(struct req *r)
 	struct db_res *res;
 	const char *sha = req_param(r, "sha256");
 	enum err e = db_one(r->db, &edu_stmts, EDU_ST_FILE_GET,
-			    DB_PARAMS(DB_INT(path_id(r)), DB_TEXT(sha)), &res);
+			    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), &res);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "edu.material_missing", NULL, "没有这份材料");
 	if (e != E_OK)
@@ -369,8 +336,8 @@ static enum err stats(struct req *r)
 	char year[5];
 	snprintf(year, sizeof(year), "%.4s", y && strlen(y) == 4 ? y : today);
 	json_t *items;
-	enum err e = rows_of(
-	    r, EDU_ST_ACT_STATS,
+	enum err e = modutil_rows(
+	    r, &edu_stmts, EDU_ST_ACT_STATS,
 	    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(year)), &items);
 	if (e != E_OK)
 		return e;
@@ -391,11 +358,11 @@ static enum err stats(struct req *r)
 static enum err families_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, EDU_ST_FAM_LIST,
-			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				       DB_TEXT(q_or_empty(r, "village")),
-				       DB_INT(req_query_int(r, "year", 0))),
-			     &items);
+	enum err e = modutil_rows(r, &edu_stmts, EDU_ST_FAM_LIST,
+				  DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					    DB_TEXT(modutil_query(r, "village")),
+					    DB_INT(req_query_int(r, "year", 0))),
+				  &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -450,7 +417,8 @@ static enum err family_create(struct req *r)
 static enum err rules_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, EDU_ST_RULES_OF, DB_PARAMS(DB_INT(r->village_id)), &items);
+	enum err e =
+	    modutil_rows(r, &edu_stmts, EDU_ST_RULES_OF, DB_PARAMS(DB_INT(r->village_id)), &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -460,7 +428,7 @@ static enum err rule_get(struct req *r)
 {
 	struct db_res *res;
 	enum err e =
-	    db_one(r->db, &edu_stmts, EDU_ST_RULE_ROW, DB_PARAMS(DB_INT(path_id(r))), &res);
+	    db_one(r->db, &edu_stmts, EDU_ST_RULE_ROW, DB_PARAMS(DB_INT(modutil_path_id(r))), &res);
 	if (e != E_OK)
 		return e;
 	json_t *o = json_row(res);

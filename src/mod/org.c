@@ -12,6 +12,7 @@
 #include "core/auth.h"
 #include "core/json_out.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const char *const kinds_village[] = {"村", "居", NULL};
 static const char *const posts[] = {"书记",   "主任",	  "副书记",	"副主任",
@@ -26,41 +27,6 @@ static const char *const assign_kinds[] = {"片区纪委委员", "勤廉督导�
 					   "村监委会成员", NULL};
 
 /* ---- helpers -------------------------------------------------------------------- */
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static enum err count_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			 int64_t *total)
-{
-	struct db_res *res;
-	enum err e = db_one(r->db, &org_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	*total = db_int(res, 0);
-	return db_done(res);
-}
-
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &org_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
 
 /* Boolean columns stored as 0/1 answer as JSON booleans. */
 static void as_bool(json_t *items, const char *key)
@@ -77,7 +43,7 @@ static void as_bool(json_t *items, const char *key)
 
 static enum err row_village(struct req *r, unsigned st, int col, int64_t *vid, const char *what)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = id ? db_one(r->db, &org_stmts, st, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -156,19 +122,20 @@ static enum err villages_list(struct req *r)
 	char today[11];
 	app_today(r->app, today);
 	req_paging(r, &limit, &offset);
-	const char *q = q_or_empty(r, "q"), *kind = q_or_empty(r, "kind");
-	enum err e = count_of(r, ORG_ST_VILLAGE_COUNT,
-			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-					DB_TEXT(q), DB_TEXT(kind)),
-			      &total);
+	const char *q = modutil_query(r, "q"), *kind = modutil_query(r, "kind");
+	enum err e = modutil_count(r, &org_stmts, ORG_ST_VILLAGE_COUNT,
+				   DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					     DB_TEXT(q), DB_TEXT(kind)),
+				   &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, ORG_ST_VILLAGE_LIST,
-			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(q),
-				   DB_TEXT(kind), DB_TEXT(today), DB_TEXT(q_or_empty(r, "sort")),
-				   DB_INT(limit), DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &org_stmts, ORG_ST_VILLAGE_LIST,
+			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					DB_TEXT(q), DB_TEXT(kind), DB_TEXT(today),
+					DB_TEXT(modutil_query(r, "sort")), DB_INT(limit),
+					DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -275,16 +242,18 @@ static enum err village_people(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
-	const char *q = q_or_empty(r, "q"), *hh = q_or_empty(r, "household_no");
-	enum err e = count_of(r, ORG_ST_PEOPLE_COUNT,
-			      DB_PARAMS(DB_INT(r->village_id), DB_TEXT(q), DB_TEXT(hh)), &total);
+	const char *q = modutil_query(r, "q"), *hh = modutil_query(r, "household_no");
+	enum err e =
+	    modutil_count(r, &org_stmts, ORG_ST_PEOPLE_COUNT,
+			  DB_PARAMS(DB_INT(r->village_id), DB_TEXT(q), DB_TEXT(hh)), &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, ORG_ST_PEOPLE_LIST,
-			 DB_PARAMS(DB_INT(r->village_id), DB_TEXT(q), DB_TEXT(hh),
-				   DB_TEXT(q_or_empty(r, "sort")), DB_INT(limit), DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &org_stmts, ORG_ST_PEOPLE_LIST,
+			      DB_PARAMS(DB_INT(r->village_id), DB_TEXT(q), DB_TEXT(hh),
+					DB_TEXT(modutil_query(r, "sort")), DB_INT(limit),
+					DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	as_bool(items, "party_member");
 	return req_list(r, items, total);
@@ -294,13 +263,14 @@ static enum err village_households(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
-	enum err e = count_of(r, ORG_ST_HOUSEHOLDS_COUNT, DB_PARAMS(DB_INT(r->village_id)), &total);
+	enum err e = modutil_count(r, &org_stmts, ORG_ST_HOUSEHOLDS_COUNT,
+				   DB_PARAMS(DB_INT(r->village_id)), &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, ORG_ST_HOUSEHOLDS,
-			 DB_PARAMS(DB_INT(r->village_id), DB_INT(limit), DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &org_stmts, ORG_ST_HOUSEHOLDS,
+			      DB_PARAMS(DB_INT(r->village_id), DB_INT(limit), DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -310,10 +280,10 @@ static enum err village_positions(struct req *r)
 	char today[11];
 	app_today(r->app, today);
 	json_t *items;
-	enum err e = rows_of(r, ORG_ST_POSITIONS_OF_VILLAGE,
-			     DB_PARAMS(DB_INT(r->village_id),
-				       DB_INT(req_query_int(r, "current", 0)), DB_TEXT(today)),
-			     &items);
+	enum err e = modutil_rows(r, &org_stmts, ORG_ST_POSITIONS_OF_VILLAGE,
+				  DB_PARAMS(DB_INT(r->village_id),
+					    DB_INT(req_query_int(r, "current", 0)), DB_TEXT(today)),
+				  &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -322,8 +292,8 @@ static enum err village_positions(struct req *r)
 static enum err village_relatives(struct req *r)
 {
 	json_t *items;
-	enum err e =
-	    rows_of(r, ORG_ST_RELATIVES_OF_VILLAGE, DB_PARAMS(DB_INT(r->village_id)), &items);
+	enum err e = modutil_rows(r, &org_stmts, ORG_ST_RELATIVES_OF_VILLAGE,
+				  DB_PARAMS(DB_INT(r->village_id)), &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -333,7 +303,7 @@ static enum err village_relatives(struct req *r)
 
 static enum err person_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &org_stmts, ORG_ST_PERSON_DETAIL, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -343,9 +313,10 @@ static enum err person_get(struct req *r)
 	json_object_set_new(p, "party_member",
 			    json_boolean(json_integer_value(json_object_get(p, "party_member"))));
 	json_t *positions = NULL, *archive = NULL, *relatives = NULL;
-	if ((e = rows_of(r, ORG_ST_POSITIONS_OF_PERSON, DB_PARAMS(DB_INT(id)), &positions)) !=
-		E_OK ||
-	    (e = rows_of(r, ORG_ST_EVENTS_OF_PERSON, DB_PARAMS(DB_INT(id)), &archive)) != E_OK) {
+	if ((e = modutil_rows(r, &org_stmts, ORG_ST_POSITIONS_OF_PERSON, DB_PARAMS(DB_INT(id)),
+			      &positions)) != E_OK ||
+	    (e = modutil_rows(r, &org_stmts, ORG_ST_EVENTS_OF_PERSON, DB_PARAMS(DB_INT(id)),
+			      &archive)) != E_OK) {
 		json_decref(p);
 		json_decref(positions);
 		return e;
@@ -354,8 +325,8 @@ static enum err person_get(struct req *r)
 	    json_pack("{s:o,s:o,s:o}", "person", p, "positions", positions, "archive", archive);
 	/* Declared relatives are the commission's knowledge only. */
 	if (rbac_allows(&perm_relatives_read, r->user)) {
-		if ((e = rows_of(r, ORG_ST_RELATIVES_OF_PERSON, DB_PARAMS(DB_INT(id)),
-				 &relatives)) != E_OK) {
+		if ((e = modutil_rows(r, &org_stmts, ORG_ST_RELATIVES_OF_PERSON,
+				      DB_PARAMS(DB_INT(id)), &relatives)) != E_OK) {
 			json_decref(o);
 			return e;
 		}
@@ -416,7 +387,7 @@ static const struct field person_update_in[] = {
 
 static enum err person_update(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = db_exec(
 	    r->db, &org_stmts, ORG_ST_PERSON_UPDATE,
 	    DB_PARAMS(DB_INT(id), DB_TEXT(req_in_str(r, "name")),
@@ -498,7 +469,7 @@ static const struct field position_end_in[] = {
 
 static enum err position_end(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &org_stmts, ORG_ST_POSITION_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -552,20 +523,20 @@ static enum err events_list(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
-	const char *village = q_or_empty(r, "village"), *kind = q_or_empty(r, "kind");
-	const char *year = q_or_empty(r, "year");
-	enum err e = count_of(r, ORG_ST_EVENTS_COUNT,
-			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-					DB_TEXT(village), DB_TEXT(kind), DB_TEXT(year)),
-			      &total);
+	const char *village = modutil_query(r, "village"), *kind = modutil_query(r, "kind");
+	const char *year = modutil_query(r, "year");
+	enum err e = modutil_count(r, &org_stmts, ORG_ST_EVENTS_COUNT,
+				   DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					     DB_TEXT(village), DB_TEXT(kind), DB_TEXT(year)),
+				   &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, ORG_ST_EVENTS_LIST,
-			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				   DB_TEXT(village), DB_TEXT(kind), DB_TEXT(year), DB_INT(limit),
-				   DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &org_stmts, ORG_ST_EVENTS_LIST,
+			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					DB_TEXT(village), DB_TEXT(kind), DB_TEXT(year),
+					DB_INT(limit), DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -597,10 +568,10 @@ static enum err event_create(struct req *r)
 static enum err reserve_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, ORG_ST_RESERVE_LIST,
-			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				       DB_TEXT(q_or_empty(r, "village"))),
-			     &items);
+	enum err e = modutil_rows(r, &org_stmts, ORG_ST_RESERVE_LIST,
+				  DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					    DB_TEXT(modutil_query(r, "village"))),
+				  &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -636,7 +607,7 @@ static const struct field reserve_review_in[] = {
 
 static enum err reserve_review(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    db_exec(r->db, &org_stmts, ORG_ST_RESERVE_REVIEW,
 		    DB_PARAMS(DB_INT(id), DB_TEXT(req_in_str(r, "reviewed_date")),
@@ -654,8 +625,8 @@ static enum err assignments_list(struct req *r)
 {
 	json_t *items;
 	enum err e =
-	    rows_of(r, ORG_ST_ASSIGN_LIST,
-		    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &items);
+	    modutil_rows(r, &org_stmts, ORG_ST_ASSIGN_LIST,
+			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -711,7 +682,7 @@ static enum err assignment_create(struct req *r)
 static enum err districts_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, ORG_ST_DISTRICT_LIST, DB_NOPARAMS, &items);
+	enum err e = modutil_rows(r, &org_stmts, ORG_ST_DISTRICT_LIST, DB_NOPARAMS, &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -791,12 +762,12 @@ static enum err dashboard(struct req *r)
 	json_t *o = json_row(res);
 	db_done(res);
 	json_t *by_kind = NULL, *by_village = NULL;
-	if ((e = rows_of(
-		 r, ORG_ST_DASH_BY_KIND,
+	if ((e = modutil_rows(
+		 r, &org_stmts, ORG_ST_DASH_BY_KIND,
 		 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(year)),
 		 &by_kind)) != E_OK ||
-	    (e = rows_of(
-		 r, ORG_ST_DASH_BY_VILLAGE,
+	    (e = modutil_rows(
+		 r, &org_stmts, ORG_ST_DASH_BY_VILLAGE,
 		 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(year)),
 		 &by_village)) != E_OK) {
 		json_decref(o);

@@ -13,6 +13,7 @@
 #include "core/rbac.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const char *const kinds_village[] = {"村", "居", NULL};
 static const char *const posts[] = {"书记",   "主任",	  "副书记",	"副主任",
@@ -65,92 +66,8 @@ static const struct col_spec event_cols[] = {
 
 /* ---- shared loader helpers ---------------------------------------------------- */
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
-static struct db_val val_text(const struct import_row *row, size_t col)
-{
-	return DB_TEXT(txt(row, col));
-}
-
-static struct db_val val_int(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? DB_INT(row->v[col].i) : DB_NULL;
-}
-
-/* The village of a row: known, and within the importing user's scope. */
-static bool row_village(struct import_ctx *ic, const struct import_set *s,
-			const struct import_row *row, size_t col, struct import_report *rep,
-			int64_t *vid)
-{
-	const char *code = txt(row, col);
-	if (!code)
-		return false; /* already reported by the importer */
-	enum err e = org_village_id(ic->tc->db, code, vid);
-	if (e != E_OK) {
-		import_report_add(rep, row->line, s->headers[col], code,
-				  e == E_NOTFOUND ? "区划代码不在村居名册中" : "读取村居名册失败");
-		return false;
-	}
-	if (ic->user && !rbac_village_allowed(ic->user, *vid)) {
-		import_report_add(rep, row->line, s->headers[col], code,
-				  "无权导入该村（居）的数据");
-		return false;
-	}
-	return true;
-}
-
-static bool row_person(struct import_ctx *ic, const struct import_set *s,
-		       const struct import_row *row, size_t col, struct import_report *rep,
-		       int64_t *pid)
-{
-	const char *id_no = txt(row, col);
-	if (!id_no)
-		return false;
-	enum err e = org_person_id(ic->tc->db, id_no, pid);
-	if (e != E_OK) {
-		import_report_add(rep, row->line, s->headers[col], id_no,
-				  e == E_NOTFOUND ? "身份证号不在人员名册（people.csv）中"
-						  : "读取人员名册失败");
-		return false;
-	}
-	return true;
-}
-
-static enum err log_row(struct import_ctx *ic, enum org_table t, int64_t id, const char *action,
-			struct import_report *rep)
-{
-	struct errinfo ei = {0};
-	enum err e = trail_row(ic->tc, &org_tables[t], id, action, &ei);
-	if (e != E_OK)
-		import_report_add(rep, 0, NULL, NULL, "写入日志失败：%s", ei.msg);
-	return e;
-}
-
 /* Run stmt (an UPDATE … WHERE changed … RETURNING id, or an INSERT … RETURNING
  * id); *id is 0 when it returned no row. */
-static enum err returning_id(struct import_ctx *ic, unsigned st, const struct db_val *p, size_t n,
-			     int64_t *id)
-{
-	struct db_res *res;
-	*id = 0;
-	enum err e = db_one(ic->tc->db, &org_stmts, st, p, n, &res);
-	if (e == E_NOTFOUND)
-		return E_OK;
-	if (e != E_OK)
-		return e;
-	*id = db_int(res, 0);
-	return db_done(res);
-}
-
-static enum err db_failed(struct import_report *rep, size_t line, enum err e)
-{
-	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）", err_default_msg(e));
-	return e;
-}
-
 /* ---- villages ------------------------------------------------------------------------ */
 
 static enum err load_villages(struct import_ctx *ic, const struct import_set *s,
@@ -163,21 +80,23 @@ static enum err load_villages(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		int64_t id;
-		enum err e =
-		    returning_id(ic, ORG_ST_VILLAGE_UPDATE,
-				 DB_PARAMS(val_text(row, 0), val_text(row, 1), val_text(row, 2),
-					   val_text(row, 3), val_int(row, 4), val_int(row, 5)),
-				 &id);
+		enum err e = modutil_returning_id(
+		    ic, &org_stmts, ORG_ST_VILLAGE_UPDATE,
+		    DB_PARAMS(modutil_cell_text(row, 0), modutil_cell_text(row, 1),
+			      modutil_cell_text(row, 2), modutil_cell_text(row, 3),
+			      modutil_cell_int(row, 4), modutil_cell_int(row, 5)),
+		    &id);
 		if (e != E_OK)
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		const char *action = "village.import_update";
 		if (!id) {
-			if ((e = returning_id(ic, ORG_ST_VILLAGE_INSERT,
-					      DB_PARAMS(val_text(row, 0), val_text(row, 1),
-							val_text(row, 2), val_text(row, 3),
-							val_int(row, 4), val_int(row, 5)),
-					      &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(
+				 ic, &org_stmts, ORG_ST_VILLAGE_INSERT,
+				 DB_PARAMS(modutil_cell_text(row, 0), modutil_cell_text(row, 1),
+					   modutil_cell_text(row, 2), modutil_cell_text(row, 3),
+					   modutil_cell_int(row, 4), modutil_cell_int(row, 5)),
+				 &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			action = "village.import";
 			if (!id) {
 				ic->unchanged++;
@@ -187,7 +106,7 @@ static enum err load_villages(struct import_ctx *ic, const struct import_set *s,
 		} else {
 			ic->updated++;
 		}
-		if ((e = log_row(ic, ORG_T_VILLAGES, id, action, rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &org_tables[ORG_T_VILLAGES], id, action, rep)) != E_OK)
 			return e;
 	}
 	return E_OK;
@@ -201,27 +120,29 @@ static enum err load_people(struct import_ctx *ic, const struct import_set *s,
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++)
-		ok = row_village(ic, s, &s->rows[i], 2, rep, &vids[i]) && ok;
+		ok = modutil_row_village(ic, s, &s->rows[i], 2, rep, &vids[i]) && ok;
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		struct db_val p[] = {val_text(row, 0),
-				     val_text(row, 1),
+		struct db_val p[] = {modutil_cell_text(row, 0),
+				     modutil_cell_text(row, 1),
 				     DB_INT(vids[i]),
-				     val_text(row, 3),
-				     val_text(row, 4),
-				     val_text(row, 5),
+				     modutil_cell_text(row, 3),
+				     modutil_cell_text(row, 4),
+				     modutil_cell_text(row, 5),
 				     DB_INT(row->v[6].present ? row->v[6].i : 0),
-				     val_text(row, 7)};
+				     modutil_cell_text(row, 7)};
 		int64_t id;
-		enum err e = returning_id(ic, ORG_ST_PERSON_UPDATE_CHANGED, p, 8, &id);
+		enum err e =
+		    modutil_returning_id(ic, &org_stmts, ORG_ST_PERSON_UPDATE_CHANGED, p, 8, &id);
 		if (e != E_OK)
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		const char *action = "person.import_update";
 		if (!id) {
-			if ((e = returning_id(ic, ORG_ST_PERSON_INSERT, p, 8, &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(ic, &org_stmts, ORG_ST_PERSON_INSERT, p, 8,
+						      &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			action = "person.import";
 			if (!id) {
 				ic->unchanged++;
@@ -231,7 +152,7 @@ static enum err load_people(struct import_ctx *ic, const struct import_set *s,
 		} else {
 			ic->updated++;
 		}
-		if ((e = log_row(ic, ORG_T_PEOPLE, id, action, rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &org_tables[ORG_T_PEOPLE], id, action, rep)) != E_OK)
 			return e;
 	}
 	return E_OK;
@@ -247,9 +168,9 @@ static enum err load_positions(struct import_ctx *ic, const struct import_set *s
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		ok = row_village(ic, s, row, 0, rep, &vids[i]) && ok;
-		ok = row_person(ic, s, row, 1, rep, &pids[i]) && ok;
-		const char *start = txt(row, 3), *end = txt(row, 4);
+		ok = modutil_row_village(ic, s, row, 0, rep, &vids[i]) && ok;
+		ok = modutil_row_person(ic, s, row, 1, rep, &pids[i]) && ok;
+		const char *start = modutil_cell(row, 3), *end = modutil_cell(row, 4);
 		if (start && end && strcmp(end, start) < 0) {
 			import_report_add(rep, row->line, s->headers[4], end,
 					  "离任日期早于任职日期 %s", start);
@@ -261,15 +182,15 @@ static enum err load_positions(struct import_ctx *ic, const struct import_set *s
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		struct db_res *res;
-		enum err e = db_one(
-		    ic->tc->db, &org_stmts, ORG_ST_POSITION_FIND,
-		    DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]), val_text(row, 2), val_text(row, 3)),
-		    &res);
+		enum err e = db_one(ic->tc->db, &org_stmts, ORG_ST_POSITION_FIND,
+				    DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
+					      modutil_cell_text(row, 2), modutil_cell_text(row, 3)),
+				    &res);
 		int64_t id = 0;
 		if (e == E_OK) {
 			id = db_int(res, 0);
 			const char *old_end = db_text(res, 1);
-			const char *new_end = txt(row, 4);
+			const char *new_end = modutil_cell(row, 4);
 			bool same = (!old_end && !new_end) ||
 				    (old_end && new_end && strcmp(old_end, new_end) == 0);
 			db_done(res);
@@ -278,21 +199,24 @@ static enum err load_positions(struct import_ctx *ic, const struct import_set *s
 				continue;
 			}
 			if ((e = db_exec(ic->tc->db, &org_stmts, ORG_ST_POSITION_SET_END,
-					 DB_PARAMS(DB_INT(id), val_text(row, 4)), NULL)) != E_OK)
-				return db_failed(rep, row->line, e);
+					 DB_PARAMS(DB_INT(id), modutil_cell_text(row, 4)), NULL)) !=
+			    E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			ic->updated++;
 		} else if (e == E_NOTFOUND) {
-			if ((e = returning_id(ic, ORG_ST_POSITION_INSERT,
-					      DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
-							val_text(row, 2), val_text(row, 3),
-							val_text(row, 4)),
-					      &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(ic, &org_stmts, ORG_ST_POSITION_INSERT,
+						      DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
+								modutil_cell_text(row, 2),
+								modutil_cell_text(row, 3),
+								modutil_cell_text(row, 4)),
+						      &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			ic->inserted++;
 		} else {
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		}
-		if ((e = log_row(ic, ORG_T_POSITIONS, id, "position.import", rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &org_tables[ORG_T_POSITIONS], id, "position.import",
+					 rep)) != E_OK)
 			return e;
 	}
 	return E_OK;
@@ -309,11 +233,11 @@ static enum err load_relatives(struct import_ctx *ic, const struct import_set *s
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		bool c = row_person(ic, s, row, 0, rep, &cadres[i]);
-		bool r = row_person(ic, s, row, 1, rep, &rels[i]);
+		bool c = modutil_row_person(ic, s, row, 0, rep, &cadres[i]);
+		bool r = modutil_row_person(ic, s, row, 1, rep, &rels[i]);
 		ok = c && r && ok;
 		if (c && r && cadres[i] == rels[i]) {
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "亲属不能是干部本人");
 			ok = false;
 		}
@@ -325,8 +249,8 @@ static enum err load_relatives(struct import_ctx *ic, const struct import_set *s
 				db_done(res);
 			}
 			if (ic->user && !rbac_village_allowed(ic->user, vids[i])) {
-				import_report_add(rep, row->line, s->headers[0], txt(row, 0),
-						  "无权导入该村（居）的数据");
+				import_report_add(rep, row->line, s->headers[0],
+						  modutil_cell(row, 0), "无权导入该村（居）的数据");
 				ok = false;
 			}
 		}
@@ -342,7 +266,7 @@ static enum err load_relatives(struct import_ctx *ic, const struct import_set *s
 		if (e == E_OK) {
 			id = db_int(res, 0);
 			const char *rel = db_text(res, 1), *date = db_text(res, 2);
-			const char *nrel = txt(row, 2), *ndate = txt(row, 3);
+			const char *nrel = modutil_cell(row, 2), *ndate = modutil_cell(row, 3);
 			bool same =
 			    strcmp(rel, nrel) == 0 &&
 			    ((!date && !ndate) || (date && ndate && strcmp(date, ndate) == 0));
@@ -352,22 +276,24 @@ static enum err load_relatives(struct import_ctx *ic, const struct import_set *s
 				continue;
 			}
 			if ((e = db_exec(ic->tc->db, &org_stmts, ORG_ST_RELATIVE_UPDATE,
-					 DB_PARAMS(DB_INT(id), val_text(row, 2), val_text(row, 3)),
+					 DB_PARAMS(DB_INT(id), modutil_cell_text(row, 2),
+						   modutil_cell_text(row, 3)),
 					 NULL)) != E_OK)
-				return db_failed(rep, row->line, e);
+				return modutil_db_failed(rep, row->line, e);
 			ic->updated++;
 		} else if (e == E_NOTFOUND) {
-			if ((e = returning_id(ic, ORG_ST_RELATIVE_INSERT,
-					      DB_PARAMS(DB_INT(vids[i]), DB_INT(cadres[i]),
-							DB_INT(rels[i]), val_text(row, 2),
-							val_text(row, 3)),
-					      &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(
+				 ic, &org_stmts, ORG_ST_RELATIVE_INSERT,
+				 DB_PARAMS(DB_INT(vids[i]), DB_INT(cadres[i]), DB_INT(rels[i]),
+					   modutil_cell_text(row, 2), modutil_cell_text(row, 3)),
+				 &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			ic->inserted++;
 		} else {
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		}
-		if ((e = log_row(ic, ORG_T_RELATIVES, id, "relative.import", rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &org_tables[ORG_T_RELATIVES], id, "relative.import",
+					 rep)) != E_OK)
 			return e;
 	}
 	return E_OK;
@@ -382,8 +308,8 @@ static enum err load_events(struct import_ctx *ic, const struct import_set *s,
 	int64_t *pids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
-		ok = row_village(ic, s, &s->rows[i], 0, rep, &vids[i]) && ok;
-		ok = row_person(ic, s, &s->rows[i], 1, rep, &pids[i]) && ok;
+		ok = modutil_row_village(ic, s, &s->rows[i], 0, rep, &vids[i]) && ok;
+		ok = modutil_row_person(ic, s, &s->rows[i], 1, rep, &pids[i]) && ok;
 	}
 	if (!ok)
 		return E_INPUT;
@@ -391,13 +317,13 @@ static enum err load_events(struct import_ctx *ic, const struct import_set *s,
 		const struct import_row *row = &s->rows[i];
 		struct db_res *res;
 		int64_t id = 0;
-		enum err e = db_one(
-		    ic->tc->db, &org_stmts, ORG_ST_EVENT_FIND,
-		    DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]), val_text(row, 2), val_text(row, 3)),
-		    &res);
+		enum err e = db_one(ic->tc->db, &org_stmts, ORG_ST_EVENT_FIND,
+				    DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
+					      modutil_cell_text(row, 2), modutil_cell_text(row, 3)),
+				    &res);
 		if (e == E_OK) {
 			id = db_int(res, 0);
-			const char *note = db_text(res, 1), *nnote = txt(row, 4);
+			const char *note = db_text(res, 1), *nnote = modutil_cell(row, 4);
 			bool same =
 			    (!note && !nnote) || (note && nnote && strcmp(note, nnote) == 0);
 			db_done(res);
@@ -406,21 +332,24 @@ static enum err load_events(struct import_ctx *ic, const struct import_set *s,
 				continue;
 			}
 			if ((e = db_exec(ic->tc->db, &org_stmts, ORG_ST_EVENT_UPDATE_NOTE,
-					 DB_PARAMS(DB_INT(id), val_text(row, 4)), NULL)) != E_OK)
-				return db_failed(rep, row->line, e);
+					 DB_PARAMS(DB_INT(id), modutil_cell_text(row, 4)), NULL)) !=
+			    E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			ic->updated++;
 		} else if (e == E_NOTFOUND) {
-			if ((e = returning_id(ic, ORG_ST_EVENT_INSERT,
-					      DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
-							val_text(row, 2), val_text(row, 3),
-							val_text(row, 4)),
-					      &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(ic, &org_stmts, ORG_ST_EVENT_INSERT,
+						      DB_PARAMS(DB_INT(vids[i]), DB_INT(pids[i]),
+								modutil_cell_text(row, 2),
+								modutil_cell_text(row, 3),
+								modutil_cell_text(row, 4)),
+						      &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			ic->inserted++;
 		} else {
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		}
-		if ((e = log_row(ic, ORG_T_EVENTS, id, "archive.import", rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &org_tables[ORG_T_EVENTS], id, "archive.import",
+					 rep)) != E_OK)
 			return e;
 	}
 	return E_OK;

@@ -17,6 +17,7 @@
 #include "core/domain_data.h"
 #include "core/json_out.h"
 #include "perms.h"
+#include "modutil.h"
 
 #define MAX_EVIDENCE (20u * 1024 * 1024) /* bytes of one evidence file */
 
@@ -73,30 +74,6 @@ enum err plan_measures_ensure(struct trail_ctx *tc, int64_t *inserted, struct er
 }
 
 /* ---- helpers ----------------------------------------------------------------------- */
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &plan_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
 
 /* "镇纪委;各村居党组织" → ["镇纪委", "各村居党组织"] */
 static json_t *units_json(const char *units)
@@ -171,7 +148,7 @@ static enum err task_load(struct req *r, int64_t id, struct task *t)
 static enum err task_village(struct req *r, int64_t *vid)
 {
 	struct task t;
-	enum err e = task_load(r, path_id(r), &t);
+	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e == E_OK)
 		*vid = t.village_id;
 	return e;
@@ -180,7 +157,7 @@ static enum err task_village(struct req *r, int64_t *vid)
 static enum err milestone_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = id ? db_one(r->db, &plan_stmts, PLAN_ST_MS_GET, DB_PARAMS(DB_INT(id)), &res)
 			: E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -213,7 +190,7 @@ static enum err measures_seed(struct req *r)
 static enum err measures_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, PLAN_ST_MEASURE_LIST, DB_NOPARAMS, &items);
+	enum err e = modutil_rows(r, &plan_stmts, PLAN_ST_MEASURE_LIST, DB_NOPARAMS, &items);
 	if (e != E_OK)
 		return e;
 	size_t i;
@@ -237,23 +214,23 @@ static enum err tasks_list(struct req *r)
 	const char *y = req_query(r, "year");
 	int64_t year = y ? atoi(y) : 0;
 	struct db_res *res;
-	enum err e =
-	    db_one(r->db, &plan_stmts, PLAN_ST_TASK_COUNT,
-		   DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_INT(year),
-			     DB_TEXT(q_or_empty(r, "measure")), DB_TEXT(q_or_empty(r, "unit")),
-			     DB_TEXT(q_or_empty(r, "village")), DB_TEXT(q_or_empty(r, "state")),
-			     DB_TEXT(today)),
-		   &res);
+	enum err e = db_one(r->db, &plan_stmts, PLAN_ST_TASK_COUNT,
+			    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+				      DB_INT(year), DB_TEXT(modutil_query(r, "measure")),
+				      DB_TEXT(modutil_query(r, "unit")),
+				      DB_TEXT(modutil_query(r, "village")),
+				      DB_TEXT(modutil_query(r, "state")), DB_TEXT(today)),
+			    &res);
 	if (e != E_OK)
 		return e;
 	total = db_int(res, 0);
 	db_done(res);
 	json_t *items;
-	if ((e = rows_of(
-		 r, PLAN_ST_TASK_LIST,
+	if ((e = modutil_rows(
+		 r, &plan_stmts, PLAN_ST_TASK_LIST,
 		 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_INT(year),
-			   DB_TEXT(q_or_empty(r, "measure")), DB_TEXT(q_or_empty(r, "unit")),
-			   DB_TEXT(q_or_empty(r, "village")), DB_TEXT(q_or_empty(r, "state")),
+			   DB_TEXT(modutil_query(r, "measure")), DB_TEXT(modutil_query(r, "unit")),
+			   DB_TEXT(modutil_query(r, "village")), DB_TEXT(modutil_query(r, "state")),
 			   DB_TEXT(today), DB_INT(limit), DB_INT(offset)),
 		 &items)) != E_OK)
 		return e;
@@ -368,7 +345,7 @@ static enum err task_create(struct req *r)
 
 static enum err task_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &plan_stmts, PLAN_ST_TASK_ROW, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -376,9 +353,12 @@ static enum err task_get(struct req *r)
 	json_t *o = json_row(res);
 	db_done(res);
 	json_t *ms = NULL, *notes = NULL, *ev = NULL;
-	if ((e = rows_of(r, PLAN_ST_MS_OF_TASK, DB_PARAMS(DB_INT(id)), &ms)) != E_OK ||
-	    (e = rows_of(r, PLAN_ST_NOTES_OF_TASK, DB_PARAMS(DB_INT(id)), &notes)) != E_OK ||
-	    (e = rows_of(r, PLAN_ST_EV_OF_TASK, DB_PARAMS(DB_INT(id)), &ev)) != E_OK) {
+	if ((e = modutil_rows(r, &plan_stmts, PLAN_ST_MS_OF_TASK, DB_PARAMS(DB_INT(id)), &ms)) !=
+		E_OK ||
+	    (e = modutil_rows(r, &plan_stmts, PLAN_ST_NOTES_OF_TASK, DB_PARAMS(DB_INT(id)),
+			      &notes)) != E_OK ||
+	    (e = modutil_rows(r, &plan_stmts, PLAN_ST_EV_OF_TASK, DB_PARAMS(DB_INT(id)), &ev)) !=
+		E_OK) {
 		json_decref(o);
 		json_decref(ms);
 		json_decref(notes);
@@ -401,7 +381,7 @@ static const struct field milestone_in[] = {
 static enum err milestone_create(struct req *r)
 {
 	struct task t;
-	enum err e = task_load(r, path_id(r), &t);
+	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	if (strcmp(t.state, "done") == 0)
@@ -438,7 +418,7 @@ static enum err milestone_done(struct req *r)
 	if (strcmp(done, today) > 0)
 		return req_fail(r, E_INPUT, "plan.future_date", "done_date",
 				"完成日期 %s 不能晚于今天 %s", done, today);
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    db_one(r->db, &plan_stmts, PLAN_ST_MS_DONE, DB_PARAMS(DB_INT(id), DB_TEXT(done)), &res);
@@ -466,7 +446,7 @@ static const struct field note_in[] = {
 static enum err note_create(struct req *r)
 {
 	struct task t;
-	enum err e = task_load(r, path_id(r), &t);
+	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	char today[11];
@@ -523,7 +503,7 @@ static enum err note_create(struct req *r)
 static enum err evidence_upload(struct req *r)
 {
 	struct task t;
-	enum err e = task_load(r, path_id(r), &t);
+	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	if (!r->filename || !*r->filename)
@@ -571,7 +551,7 @@ static enum err evidence_get(struct req *r)
 	struct db_res *res;
 	const char *sha = req_param(r, "sha256");
 	enum err e = db_one(r->db, &plan_stmts, PLAN_ST_FILE_GET,
-			    DB_PARAMS(DB_INT(path_id(r)), DB_TEXT(sha)), &res);
+			    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), &res);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "plan.evidence_missing", NULL, "没有这份材料");
 	if (e != E_OK)
@@ -625,7 +605,7 @@ static enum err board(struct req *r)
 	char today[11];
 	app_today(r->app, today);
 	int year = year_of_query(r);
-	const char *by = q_or_empty(r, "by");
+	const char *by = modutil_query(r, "by");
 	if (*by && strcmp(by, "measure") != 0 && strcmp(by, "unit") != 0)
 		return req_fail(r, E_INPUT, "plan.board_by", "by", "by 应为 measure 或 unit");
 	json_t *by_measure = NULL, *by_unit = NULL;
@@ -633,10 +613,10 @@ static enum err board(struct req *r)
 	struct db_val p[] = {DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_INT(year),
 			     DB_TEXT(today)};
 	if (strcmp(by, "unit") != 0 &&
-	    (e = rows_of(r, PLAN_ST_BOARD_MEASURE, p, 4, &by_measure)) != E_OK)
+	    (e = modutil_rows(r, &plan_stmts, PLAN_ST_BOARD_MEASURE, p, 4, &by_measure)) != E_OK)
 		return e;
 	if (strcmp(by, "measure") != 0 &&
-	    (e = rows_of(r, PLAN_ST_BOARD_UNIT, p, 4, &by_unit)) != E_OK) {
+	    (e = modutil_rows(r, &plan_stmts, PLAN_ST_BOARD_UNIT, p, 4, &by_unit)) != E_OK) {
 		json_decref(by_measure);
 		return e;
 	}

@@ -15,6 +15,7 @@
 #include "org.h"
 #include "perms.h"
 #include "power.h"
+#include "modutil.h"
 
 static const char *const kinds[] = {"重大", "一般", NULL};
 
@@ -36,67 +37,6 @@ static const struct col_spec step_cols[] = {
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
-static struct db_val val_int(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? DB_INT(row->v[col].i) : DB_NULL;
-}
-
-/* The village of a row: known, and within the importing user's scope. */
-static bool row_village(struct import_ctx *ic, const struct import_set *s,
-			const struct import_row *row, struct import_report *rep, int64_t *vid)
-{
-	const char *code = txt(row, 0);
-	if (!code)
-		return false; /* already reported by the importer */
-	enum err e = org_village_id(ic->tc->db, code, vid);
-	if (e != E_OK) {
-		import_report_add(rep, row->line, s->headers[0], code,
-				  e == E_NOTFOUND ? "区划代码不在村居名册中" : "读取村居名册失败");
-		return false;
-	}
-	if (ic->user && !rbac_village_allowed(ic->user, *vid)) {
-		import_report_add(rep, row->line, s->headers[0], code, "无权导入该村（居）的数据");
-		return false;
-	}
-	return true;
-}
-
-static enum err log_row(struct import_ctx *ic, enum power_table t, int64_t id, const char *action,
-			struct import_report *rep)
-{
-	struct errinfo ei = {0};
-	enum err e = trail_row(ic->tc, &power_tables[t], id, action, &ei);
-	if (e != E_OK)
-		import_report_add(rep, 0, NULL, NULL, "写入日志失败：%s", ei.msg);
-	return e;
-}
-
-static enum err db_failed(struct import_report *rep, size_t line, enum err e)
-{
-	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）", err_default_msg(e));
-	return e;
-}
-
-/* Run an INSERT/UPDATE … RETURNING id; *id = 0 when it returned no row. */
-static enum err returning_id(struct import_ctx *ic, unsigned st, const struct db_val *p, size_t n,
-			     int64_t *id)
-{
-	struct db_res *res;
-	*id = 0;
-	enum err e = db_one(ic->tc->db, &power_stmts, st, p, n, &res);
-	if (e == E_NOTFOUND)
-		return E_OK;
-	if (e != E_OK)
-		return e;
-	*id = db_int(res, 0);
-	return db_done(res);
-}
-
 /* Is (village, key) already on an earlier row of the file? */
 static bool repeated(const struct import_set *s, const int64_t *vids, size_t i, const size_t *key,
 		     size_t nkey)
@@ -106,7 +46,8 @@ static bool repeated(const struct import_set *s, const int64_t *vids, size_t i, 
 			continue;
 		bool same = true;
 		for (size_t k = 0; k < nkey && same; k++) {
-			const char *a = txt(&s->rows[i], key[k]), *b = txt(&s->rows[j], key[k]);
+			const char *a = modutil_cell(&s->rows[i], key[k]),
+				   *b = modutil_cell(&s->rows[j], key[k]);
 			same = a && b && strcmp(a, b) == 0;
 		}
 		if (same)
@@ -125,18 +66,18 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 	static const size_t key[] = {1};
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		if (!row_village(ic, s, row, rep, &vids[i])) {
+		if (!modutil_row_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			vids[i] = -1 - (int64_t)i;
 			continue;
 		}
 		if (repeated(s, vids, i, key, 1)) {
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "同一村（居）的事项编号在文件中重复");
 			ok = false;
 		}
 		if (row->v[4].present && row->v[4].i < 0) {
-			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
 					  "涉及金额不能为负数");
 			ok = false;
 		}
@@ -146,20 +87,22 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		struct db_val p[] = {DB_INT(vids[i]),
-				     DB_TEXT(txt(row, 1)),
-				     DB_TEXT(txt(row, 2)),
-				     DB_TEXT(txt(row, 3)),
-				     val_int(row, 4),
-				     DB_TEXT(txt(row, 5)),
+				     DB_TEXT(modutil_cell(row, 1)),
+				     DB_TEXT(modutil_cell(row, 2)),
+				     DB_TEXT(modutil_cell(row, 3)),
+				     modutil_cell_int(row, 4),
+				     DB_TEXT(modutil_cell(row, 5)),
 				     DB_NULL};
 		int64_t id;
-		enum err e = returning_id(ic, POWER_ST_MATTER_UPDATE_CHANGED, p, 6, &id);
+		enum err e = modutil_returning_id(ic, &power_stmts, POWER_ST_MATTER_UPDATE_CHANGED,
+						  p, 6, &id);
 		if (e != E_OK)
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		const char *action = "matter.import_update";
 		if (!id) {
-			if ((e = returning_id(ic, POWER_ST_MATTER_INSERT, p, 7, &id)) != E_OK)
-				return db_failed(rep, row->line, e);
+			if ((e = modutil_returning_id(ic, &power_stmts, POWER_ST_MATTER_INSERT, p,
+						      7, &id)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			action = "matter.import";
 			if (!id) {
 				ic->unchanged++;
@@ -169,7 +112,8 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 		} else {
 			ic->updated++;
 		}
-		if ((e = log_row(ic, POWER_T_MATTERS, id, action, rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &power_tables[POWER_T_MATTERS], id, action, rep)) !=
+		    E_OK)
 			return e;
 	}
 	return E_OK;
@@ -193,43 +137,44 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 	static const size_t key[] = {1, 2};
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		if (!row_village(ic, s, row, rep, &vids[i])) {
+		if (!modutil_row_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			vids[i] = -1 - (int64_t)i;
 			continue;
 		}
 		struct db_res *res;
-		enum err e = db_one(ic->tc->db, &power_stmts, POWER_ST_MATTER_FIND,
-				    DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, 1))), &res);
+		enum err e =
+		    db_one(ic->tc->db, &power_stmts, POWER_ST_MATTER_FIND,
+			   DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, 1))), &res);
 		if (e == E_OK) {
 			mids[i] = db_int(res, 0);
 			db_done(res);
 		} else {
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  e == E_NOTFOUND
 					      ? "事项编号不在事项表（matters.csv）中，请先导入事项"
 					      : "读取事项失败");
 			ok = false;
 		}
 		if (repeated(s, vids, i, key, 2)) {
-			import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+			import_report_add(rep, row->line, s->headers[2], modutil_cell(row, 2),
 					  "同一事项的同一环节在文件中重复");
 			ok = false;
 		}
 		for (size_t c = 4; c <= 6; c++)
 			if (row->v[c].present && row->v[c].i < 0) {
-				import_report_add(rep, row->line, s->headers[c], txt(row, c),
-						  "人数不能为负数");
+				import_report_add(rep, row->line, s->headers[c],
+						  modutil_cell(row, c), "人数不能为负数");
 				ok = false;
 			}
 		const struct import_value *att = &row->v[4], *mem = &row->v[5], *yes = &row->v[6];
 		if (att->present && mem->present && att->i > mem->i) {
-			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
 					  "到会人数超过应到人数 %lld", (long long)mem->i);
 			ok = false;
 		}
 		if (yes->present && att->present && yes->i > att->i) {
-			import_report_add(rep, row->line, s->headers[6], txt(row, 6),
+			import_report_add(rep, row->line, s->headers[6], modutil_cell(row, 6),
 					  "同意人数超过到会人数 %lld", (long long)att->i);
 			ok = false;
 		}
@@ -241,20 +186,22 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		struct db_res *res;
-		enum err e = db_one(ic->tc->db, &power_stmts, POWER_ST_MSTEP_FIND,
-				    DB_PARAMS(DB_INT(mids[i]), DB_TEXT(txt(row, 2))), &res);
+		enum err e =
+		    db_one(ic->tc->db, &power_stmts, POWER_ST_MSTEP_FIND,
+			   DB_PARAMS(DB_INT(mids[i]), DB_TEXT(modutil_cell(row, 2))), &res);
 		if (e == E_OK) {
-			bool same = strcmp(db_text(res, 1), txt(row, 3)) == 0 &&
+			bool same = strcmp(db_text(res, 1), modutil_cell(row, 3)) == 0 &&
 				    same_int(res, 2, row, 4) && same_int(res, 3, row, 5) &&
 				    same_int(res, 4, row, 6);
 			db_done(res);
 			if (!same) {
-				import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+				import_report_add(rep, row->line, s->headers[2],
+						  modutil_cell(row, 2),
 						  "该环节已有记录，环节记录不能修改");
 				ok = false;
 			}
 		} else if (e != E_NOTFOUND) {
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		}
 	}
 	if (!ok)
@@ -262,21 +209,24 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		int64_t id;
-		enum err e = returning_id(
-		    ic, POWER_ST_MSTEP_INSERT,
+		enum err e = modutil_returning_id(
+		    ic, &power_stmts, POWER_ST_MSTEP_INSERT,
 		    DB_PARAMS(DB_INT(vids[i]), DB_INT(mids[i]),
-			      DB_INT(power_wuyi_index(txt(row, 2)) + 1), DB_TEXT(txt(row, 2)),
-			      DB_TEXT(txt(row, 3)), DB_NULL, val_int(row, 5), val_int(row, 4),
-			      val_int(row, 6), DB_NULL, DB_NULL, DB_NULL, DB_NULL, DB_NULL),
+			      DB_INT(power_wuyi_index(modutil_cell(row, 2)) + 1),
+			      DB_TEXT(modutil_cell(row, 2)), DB_TEXT(modutil_cell(row, 3)), DB_NULL,
+			      modutil_cell_int(row, 5), modutil_cell_int(row, 4),
+			      modutil_cell_int(row, 6), DB_NULL, DB_NULL, DB_NULL, DB_NULL,
+			      DB_NULL),
 		    &id);
 		if (e != E_OK)
-			return db_failed(rep, row->line, e);
+			return modutil_db_failed(rep, row->line, e);
 		if (!id) {
 			ic->unchanged++;
 			continue;
 		}
 		ic->inserted++;
-		if ((e = log_row(ic, POWER_T_MSTEPS, id, "matter.import_step", rep)) != E_OK)
+		if ((e = modutil_log_row(ic, &power_tables[POWER_T_MSTEPS], id,
+					 "matter.import_step", rep)) != E_OK)
 			return e;
 	}
 	return E_OK;

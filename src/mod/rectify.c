@@ -16,6 +16,7 @@
 #include "core/json_out.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 static const char *const sources[] = {"巡察", "审计", "督查", "信访", "预警", NULL};
 static const char *const state_labels[][2] = {
@@ -111,20 +112,6 @@ enum err rectify_task_create(struct trail_ctx *tc, const struct rectify_new *n, 
 
 /* ---- helpers -------------------------------------------------------------------- */
 
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
 struct rect {
 	int64_t id;	      /* rectifications.id */
 	int64_t village_id;   /* its village */
@@ -173,7 +160,7 @@ static enum err rect_store(struct req *r, const struct rect *x, const char *acti
 static enum err rect_village(struct req *r, int64_t *vid)
 {
 	struct rect x;
-	enum err e = rect_load(r, path_id(r), &x);
+	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e == E_OK)
 		*vid = x.village_id;
 	return e;
@@ -182,7 +169,7 @@ static enum err rect_village(struct req *r, int64_t *vid)
 static enum err task_village(struct req *r, int64_t *vid)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = id ? db_one(r->db, &rectify_stmts, RT_ST_TASK_GET, DB_PARAMS(DB_INT(id)), &res)
 			: E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -224,9 +211,9 @@ static enum err list(struct req *r)
 	    DB_INT(req_scope_all(r)),
 	    DB_INT(req_scope_user(r)),
 	    DB_TEXT(today),
-	    DB_TEXT(q_or_empty(r, "village")),
-	    DB_TEXT(q_or_empty(r, "source")),
-	    DB_TEXT(q_or_empty(r, "state")),
+	    DB_TEXT(modutil_query(r, "village")),
+	    DB_TEXT(modutil_query(r, "source")),
+	    DB_TEXT(modutil_query(r, "state")),
 	    DB_INT(req_query_int(r, "overdue", 0) ? 1 : 0),
 	    DB_INT(req_query_int(r, "escalated", 0) ? 1 : 0),
 	    DB_INT(req_query_int(r, "mine", 0) ? 1 : 0),
@@ -307,7 +294,7 @@ static enum err get(struct req *r)
 	struct db_res *res;
 	char today[11];
 	app_today(r->app, today);
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e = db_one(r->db, &rectify_stmts, RT_ST_ROW, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
 		return e;
@@ -416,7 +403,7 @@ static const struct field task_in[] = {
 static enum err task_create(struct req *r)
 {
 	struct rect x;
-	enum err e = rect_load(r, path_id(r), &x);
+	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
 	if (strcmp(x.state, "open") != 0)
@@ -450,7 +437,7 @@ static const struct field task_done_in[] = {
 
 static enum err task_done(struct req *r)
 {
-	int64_t tid = path_id(r);
+	int64_t tid = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &rectify_stmts, RT_ST_TASK_GET, DB_PARAMS(DB_INT(tid)), &res);
 	if (e != E_OK)
@@ -483,7 +470,7 @@ static enum err task_done(struct req *r)
 static enum err evidence_upload(struct req *r)
 {
 	struct rect x;
-	enum err e = rect_load(r, path_id(r), &x);
+	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
 	if (strcmp(x.state, "closed") == 0)
@@ -528,8 +515,9 @@ static enum err evidence_upload(struct req *r)
 static enum err evidence_get(struct req *r)
 {
 	struct db_res *res;
-	enum err e = db_one(r->db, &rectify_stmts, RT_ST_FILE_GET,
-			    DB_PARAMS(DB_INT(path_id(r)), DB_TEXT(req_param(r, "sha256"))), &res);
+	enum err e =
+	    db_one(r->db, &rectify_stmts, RT_ST_FILE_GET,
+		   DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(req_param(r, "sha256"))), &res);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "rectify.evidence_missing", NULL, "没有这份材料");
 	if (e != E_OK)
@@ -551,7 +539,7 @@ static const struct field done_in[] = {
 static enum err mark_done(struct req *r)
 {
 	struct rect x;
-	enum err e = rect_load(r, path_id(r), &x);
+	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
 	if (strcmp(x.state, "open") != 0)
@@ -592,7 +580,7 @@ static enum err mark_done(struct req *r)
 static enum err close_problem(struct req *r)
 {
 	struct rect x;
-	enum err e = rect_load(r, path_id(r), &x);
+	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
 	if (strcmp(x.state, "done") != 0)
@@ -654,11 +642,6 @@ static const struct col_spec cols[I__N] = {
     [I_CLOSED] = {"closed_date", "销号日期", COL_DATE, false},
 };
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
 static bool same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -672,7 +655,7 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		const char *code = txt(row, I_VILLAGE);
+		const char *code = modutil_cell(row, I_VILLAGE);
 		if (!code)
 			continue;
 		if (org_village_id(ic->tc->db, code, &vids[i]) != E_OK) {
@@ -688,23 +671,25 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 			continue;
 		}
 		struct db_res *res;
-		enum err e = db_one(ic->tc->db, &rectify_stmts, RT_ST_FIND,
-				    DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, I_REF))), &res);
+		enum err e =
+		    db_one(ic->tc->db, &rectify_stmts, RT_ST_FIND,
+			   DB_PARAMS(DB_INT(vids[i]), DB_TEXT(modutil_cell(row, I_REF))), &res);
 		if (e == E_NOTFOUND)
 			continue;
 		if (e != E_OK)
 			return e;
 		ids[i] = db_int(res, 0);
-		changed[i] = !same(db_text(res, 1), txt(row, I_SOURCE)) ||
-			     !same(db_text(res, 2), txt(row, I_PROBLEM)) ||
-			     !same(db_text(res, 3), txt(row, I_OWNER)) ||
-			     !same(db_text(res, 4), txt(row, I_DEADLINE)) ||
-			     !same(db_text(res, 5), txt(row, I_CLOSED));
+		changed[i] = !same(db_text(res, 1), modutil_cell(row, I_SOURCE)) ||
+			     !same(db_text(res, 2), modutil_cell(row, I_PROBLEM)) ||
+			     !same(db_text(res, 3), modutil_cell(row, I_OWNER)) ||
+			     !same(db_text(res, 4), modutil_cell(row, I_DEADLINE)) ||
+			     !same(db_text(res, 5), modutil_cell(row, I_CLOSED));
 		bool closed = strcmp(db_text(res, 6), "closed") == 0;
 		bool in_system = strcmp(db_text(res, 6), "done") == 0;
 		db_done(res);
-		if (changed[i] && (in_system || (closed && !txt(row, I_CLOSED)))) {
-			import_report_add(rep, row->line, s->headers[I_REF], txt(row, I_REF),
+		if (changed[i] && (in_system || (closed && !modutil_cell(row, I_CLOSED)))) {
+			import_report_add(rep, row->line, s->headers[I_REF],
+					  modutil_cell(row, I_REF),
 					  "该问题已在系统中报送完成或销号，不能用导入修改");
 			ok = false;
 		}
@@ -715,7 +700,7 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 	app_today(ic->app, today);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		const char *closed = txt(row, I_CLOSED);
+		const char *closed = modutil_cell(row, I_CLOSED);
 		const char *state = closed ? "closed" : "open";
 		enum err e;
 		int64_t id = ids[i];
@@ -726,11 +711,11 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 				continue;
 			}
 			if ((e = db_exec(ic->tc->db, &rectify_stmts, RT_ST_SET_IMPORT,
-					 DB_PARAMS(DB_INT(id), DB_TEXT(txt(row, I_SOURCE)),
-						   DB_TEXT(txt(row, I_PROBLEM)),
-						   DB_TEXT(txt(row, I_OWNER)),
-						   DB_TEXT(txt(row, I_DEADLINE)), DB_TEXT(closed),
-						   DB_TEXT(state)),
+					 DB_PARAMS(DB_INT(id), DB_TEXT(modutil_cell(row, I_SOURCE)),
+						   DB_TEXT(modutil_cell(row, I_PROBLEM)),
+						   DB_TEXT(modutil_cell(row, I_OWNER)),
+						   DB_TEXT(modutil_cell(row, I_DEADLINE)),
+						   DB_TEXT(closed), DB_TEXT(state)),
 					 NULL)) != E_OK)
 				return e;
 			ic->updated++;
@@ -738,12 +723,13 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		} else {
 			struct db_res *res;
 			if ((e = db_one(ic->tc->db, &rectify_stmts, RT_ST_INSERT,
-					DB_PARAMS(DB_INT(vids[i]), DB_TEXT(txt(row, I_REF)),
-						  DB_TEXT(txt(row, I_SOURCE)), DB_NULL,
-						  DB_TEXT(txt(row, I_PROBLEM)),
-						  DB_TEXT(txt(row, I_OWNER)), DB_NULL,
-						  DB_TEXT(txt(row, I_DEADLINE)), DB_TEXT(today),
-						  DB_TEXT(state), DB_TEXT(closed)),
+					DB_PARAMS(DB_INT(vids[i]),
+						  DB_TEXT(modutil_cell(row, I_REF)),
+						  DB_TEXT(modutil_cell(row, I_SOURCE)), DB_NULL,
+						  DB_TEXT(modutil_cell(row, I_PROBLEM)),
+						  DB_TEXT(modutil_cell(row, I_OWNER)), DB_NULL,
+						  DB_TEXT(modutil_cell(row, I_DEADLINE)),
+						  DB_TEXT(today), DB_TEXT(state), DB_TEXT(closed)),
 					&res)) != E_OK) {
 				import_report_add(rep, row->line, NULL, NULL,
 						  "写入数据库失败（%s）", err_default_msg(e));

@@ -15,6 +15,7 @@
 #include "org.h"
 #include "perms.h"
 #include "subsidy.h"
+#include "modutil.h"
 
 static const struct col_spec std_cols[] = {
     {"programme", "补贴项目", COL_TEXT, true},
@@ -35,11 +36,6 @@ static const struct col_spec pay_cols[] = {
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
 static enum err fail_db(struct import_report *rep, size_t line, enum err e, const char *msg)
 {
 	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）%s", err_default_msg(e),
@@ -55,23 +51,26 @@ static enum err load_standards(struct import_ctx *ic, const struct import_set *s
 	bool ok = true;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		if (!txt(row, 0) || !row->v[1].present || !row->v[2].present) {
+		if (!modutil_cell(row, 0) || !row->v[1].present || !row->v[2].present) {
 			ok = false;
 			continue;
 		}
 		if (row->v[1].i < 1990 || row->v[1].i > 2100) {
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1), "年度无效");
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
+					  "年度无效");
 			ok = false;
 		}
 		if (row->v[2].i <= 0) {
-			import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+			import_report_add(rep, row->line, s->headers[2], modutil_cell(row, 2),
 					  "上限应大于零");
 			ok = false;
 		}
 		for (size_t j = 0; j < i; j++)
-			if (txt(&s->rows[j], 0) && strcmp(txt(&s->rows[j], 0), txt(row, 0)) == 0 &&
+			if (modutil_cell(&s->rows[j], 0) &&
+			    strcmp(modutil_cell(&s->rows[j], 0), modutil_cell(row, 0)) == 0 &&
 			    s->rows[j].v[1].i == row->v[1].i) {
-				import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+				import_report_add(rep, row->line, s->headers[1],
+						  modutil_cell(row, 1),
 						  "同一项目同一年度在文件中重复");
 				ok = false;
 				break;
@@ -83,7 +82,7 @@ static enum err load_standards(struct import_ctx *ic, const struct import_set *s
 		const struct import_row *row = &s->rows[i];
 		struct errinfo ei = {0};
 		int64_t pid;
-		enum err e = subsidy_programme_id(ic->tc, txt(row, 0), true, &pid, &ei);
+		enum err e = subsidy_programme_id(ic->tc, modutil_cell(row, 0), true, &pid, &ei);
 		if (e != E_OK)
 			return fail_db(rep, row->line, e, ei.msg);
 		struct db_res *res;
@@ -139,46 +138,47 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		p[i].vid = -1 - (int64_t)i;
-		if (!txt(row, 0) || !txt(row, 1) || !txt(row, 2) || !txt(row, 4) ||
-		    !row->v[5].present) {
+		if (!modutil_cell(row, 0) || !modutil_cell(row, 1) || !modutil_cell(row, 2) ||
+		    !modutil_cell(row, 4) || !row->v[5].present) {
 			ok = false;
 			continue;
 		}
-		enum err e = org_village_id(ic->tc->db, txt(row, 0), &p[i].vid);
+		enum err e = org_village_id(ic->tc->db, modutil_cell(row, 0), &p[i].vid);
 		if (e != E_OK) {
-			import_report_add(rep, row->line, s->headers[0], txt(row, 0),
+			import_report_add(rep, row->line, s->headers[0], modutil_cell(row, 0),
 					  e == E_NOTFOUND ? "区划代码不在村居名册中"
 							  : "读取村居名册失败");
 			ok = false;
 			continue;
 		}
 		if (ic->user && !rbac_village_allowed(ic->user, p[i].vid)) {
-			import_report_add(rep, row->line, s->headers[0], txt(row, 0),
+			import_report_add(rep, row->line, s->headers[0], modutil_cell(row, 0),
 					  "无权导入该村（居）的数据");
 			ok = false;
 			continue;
 		}
-		if ((e = org_person_id(ic->tc->db, txt(row, 2), &p[i].person)) != E_OK) {
-			import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+		if ((e = org_person_id(ic->tc->db, modutil_cell(row, 2), &p[i].person)) != E_OK) {
+			import_report_add(rep, row->line, s->headers[2], modutil_cell(row, 2),
 					  e == E_NOTFOUND ? "身份证号不在人员名册（people.csv）中"
 							  : "读取人员名册失败");
 			ok = false;
 		}
-		if (strchr(txt(row, 4), 'Q')) {
-			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+		if (strchr(modutil_cell(row, 4), 'Q')) {
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
 					  "补贴所属期应为 YYYY-MM 或 YYYY");
 			ok = false;
 		}
 		if (row->v[5].i < 0) {
-			import_report_add(rep, row->line, s->headers[5], txt(row, 5),
+			import_report_add(rep, row->line, s->headers[5], modutil_cell(row, 5),
 					  "金额不能为负数");
 			ok = false;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (p[j].vid == p[i].vid && p[j].person == p[i].person &&
-			    strcmp(txt(&s->rows[j], 1), txt(row, 1)) == 0 &&
-			    strcmp(txt(&s->rows[j], 4), txt(row, 4)) == 0) {
-				import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+			    strcmp(modutil_cell(&s->rows[j], 1), modutil_cell(row, 1)) == 0 &&
+			    strcmp(modutil_cell(&s->rows[j], 4), modutil_cell(row, 4)) == 0) {
+				import_report_add(rep, row->line, s->headers[4],
+						  modutil_cell(row, 4),
 						  "同一人同一项目同一所属期在文件中重复");
 				ok = false;
 				break;
@@ -190,7 +190,7 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 		const struct import_row *row = &s->rows[i];
 		struct db_res *res;
 		enum err e = db_one(ic->tc->db, &subsidy_stmts, SUBSIDY_ST_PROG_FIND,
-				    DB_PARAMS(DB_TEXT(txt(row, 1))), &res);
+				    DB_PARAMS(DB_TEXT(modutil_cell(row, 1))), &res);
 		if (e == E_OK) {
 			p[i].prog = db_int(res, 0);
 			db_done(res);
@@ -201,19 +201,19 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 			continue;
 		e = db_one(ic->tc->db, &subsidy_stmts, SUBSIDY_ST_PAY_FIND,
 			   DB_PARAMS(DB_INT(p[i].vid), DB_INT(p[i].prog), DB_INT(p[i].person),
-				     DB_TEXT(txt(row, 4))),
+				     DB_TEXT(modutil_cell(row, 4))),
 			   &res);
 		if (e == E_NOTFOUND)
 			continue;
 		if (e != E_OK)
 			return fail_db(rep, row->line, e, NULL);
-		bool same = strcmp(db_text(res, 1), txt(row, 3)) == 0 &&
+		bool same = strcmp(db_text(res, 1), modutil_cell(row, 3)) == 0 &&
 			    db_int(res, 2) == row->v[5].i &&
-			    same_opt(db_text(res, 3), txt(row, 6)) &&
-			    same_opt(db_text(res, 4), txt(row, 7));
+			    same_opt(db_text(res, 3), modutil_cell(row, 6)) &&
+			    same_opt(db_text(res, 4), modutil_cell(row, 7));
 		db_done(res);
 		if (!same) {
-			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
 					  "该笔发放已登记，发放记录不能修改");
 			ok = false;
 		}
@@ -229,14 +229,16 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 		}
 		struct errinfo ei = {0};
 		enum err e;
-		if ((e = subsidy_programme_id(ic->tc, txt(row, 1), true, &p[i].prog, &ei)) != E_OK)
+		if ((e = subsidy_programme_id(ic->tc, modutil_cell(row, 1), true, &p[i].prog,
+					      &ei)) != E_OK)
 			return fail_db(rep, row->line, e, ei.msg);
 		struct db_res *res;
 		if ((e = db_one(ic->tc->db, &subsidy_stmts, SUBSIDY_ST_PAY_INSERT,
 				DB_PARAMS(DB_INT(p[i].vid), DB_INT(p[i].prog), DB_INT(p[i].person),
-					  DB_TEXT(txt(row, 3)), DB_TEXT(txt(row, 4)),
-					  DB_INT(row->v[5].i), DB_TEXT(txt(row, 6)),
-					  DB_TEXT(txt(row, 7))),
+					  DB_TEXT(modutil_cell(row, 3)),
+					  DB_TEXT(modutil_cell(row, 4)), DB_INT(row->v[5].i),
+					  DB_TEXT(modutil_cell(row, 6)),
+					  DB_TEXT(modutil_cell(row, 7))),
 				&res)) != E_OK)
 			return fail_db(rep, row->line, e, NULL);
 		int64_t id = db_int(res, 0);
