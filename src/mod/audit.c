@@ -544,11 +544,8 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 					   opt_id(pids[i]), DB_TEXT(modutil_cell(row, I_FROM)),
 					   DB_TEXT(modutil_cell(row, I_TO)), DB_NULL, DB_NULL,
 					   DB_TEXT(modutil_cell(row, I_REPORT)), findings),
-				 &res)) != E_OK) {
-				import_report_add(rep, row->line, NULL, NULL,
-						  "写入数据库失败（%s）", err_default_msg(e));
-				return e;
-			}
+				 &res)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			id = db_int(res, 0);
 			db_done(res);
 			ic->inserted++;
@@ -556,11 +553,8 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 		} else {
 			return e;
 		}
-		struct errinfo ei = {0};
-		if ((e = trail_row(ic->tc, &audit_tables[AU_T_AUDITS], id, action, &ei)) != E_OK) {
-			import_report_add(rep, 0, NULL, NULL, "写入日志失败：%s", ei.msg);
+		if ((e = modutil_log_row(ic, &audit_tables[AU_T_AUDITS], id, action, rep)) != E_OK)
 			return e;
-		}
 	}
 	return E_OK;
 }
@@ -570,16 +564,7 @@ static enum err export_rows(struct app *app, struct db_conn *c, const struct pri
 {
 	(void)app;
 	(void)ei;
-	const char *header[I__N];
-	for (size_t i = 0; i < I__N; i++)
-		header[i] = cols[i].en;
-	struct db_res *res;
-	enum err e =
-	    db_exec(c, &audit_stmts, AU_ST_EXPORT,
-		    DB_PARAMS(DB_INT(!u || u->all_villages ? 1 : 0), DB_INT(u ? u->id : 0)), &res);
-	if (e != E_OK)
-		return e;
-	return org_table_from(res, a, header, I__N, out);
+	return modutil_export(c, &audit_stmts, AU_ST_EXPORT, u, cols, I__N, a, out);
 }
 
 static const struct import_file imports[] = {

@@ -122,6 +122,21 @@ enum err modutil_log_row(struct import_ctx *ic, const struct trail_table *t, int
 	return e;
 }
 
+enum err modutil_export(struct db_conn *c, const struct db_stmts *s, unsigned st,
+			const struct principal *u, const struct col_spec *cols, size_t ncols,
+			struct arena *a, struct table *out)
+{
+	const char **header = ARENA_ARRAY(a, const char *, ncols);
+	for (size_t i = 0; i < ncols; i++)
+		header[i] = cols[i].en;
+	struct db_res *res;
+	int64_t all = !u || u->all_villages ? 1 : 0;
+	enum err e = db_exec(c, s, st, DB_PARAMS(DB_INT(all), DB_INT(u ? u->id : 0)), &res);
+	if (e != E_OK)
+		return e;
+	return org_table_from(res, a, header, ncols, out);
+}
+
 enum err modutil_db_failed(struct import_report *rep, size_t line, enum err e)
 {
 	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）", err_default_msg(e));

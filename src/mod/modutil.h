@@ -54,6 +54,11 @@ enum err modutil_returning_id(struct import_ctx *ic, const struct db_stmts *s, u
 /* The log entry of row id of table t, a failure reported on the file. */
 enum err modutil_log_row(struct import_ctx *ic, const struct trail_table *t, int64_t id,
 			 const char *action, struct import_report *rep);
+/* An export file: a header row of cols' English names, then every row of
+ * statement st, whose parameters are the scope pair (all villages?, user id). */
+enum err modutil_export(struct db_conn *c, const struct db_stmts *s, unsigned st,
+			const struct principal *u, const struct col_spec *cols, size_t ncols,
+			struct arena *a, struct table *out);
 /* Report a failed database write on line (0: the file) and return e. */
 enum err modutil_db_failed(struct import_report *rep, size_t line, enum err e);
 

@@ -395,29 +395,13 @@ enum err org_table_from(struct db_res *res, struct arena *a, const char *const *
 	return db_done(res);
 }
 
-static enum err export_with(struct db_conn *c, const struct principal *u, struct arena *a,
-			    unsigned st, const struct col_spec *cols, size_t ncols,
-			    struct table *out)
-{
-	const char **header = ARENA_ARRAY(a, const char *, ncols);
-	for (size_t i = 0; i < ncols; i++)
-		header[i] = cols[i].en;
-	struct db_res *res;
-	int64_t all = !u || u->all_villages ? 1 : 0;
-	enum err e =
-	    db_exec(c, &org_stmts, st, DB_PARAMS(DB_INT(all), DB_INT(u ? u->id : 0)), &res);
-	if (e != E_OK)
-		return e;
-	return org_table_from(res, a, header, ncols, out);
-}
-
 #define EXPORT_FN(fn, st, cols)                                                                    \
 	static enum err fn(struct app *app, struct db_conn *c, const struct principal *u,          \
 			   struct arena *a, struct table *out, struct errinfo *ei)                 \
 	{                                                                                          \
 		(void)app;                                                                         \
 		(void)ei;                                                                          \
-		return export_with(c, u, a, st, cols, NCOLS(cols), out);                           \
+		return modutil_export(c, &org_stmts, st, u, cols, NCOLS(cols), a, out);            \
 	}
 
 EXPORT_FN(export_villages, ORG_ST_VILLAGE_EXPORT, village_cols)

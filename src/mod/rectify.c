@@ -730,22 +730,16 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 						  DB_TEXT(modutil_cell(row, I_OWNER)), DB_NULL,
 						  DB_TEXT(modutil_cell(row, I_DEADLINE)),
 						  DB_TEXT(today), DB_TEXT(state), DB_TEXT(closed)),
-					&res)) != E_OK) {
-				import_report_add(rep, row->line, NULL, NULL,
-						  "写入数据库失败（%s）", err_default_msg(e));
-				return e;
-			}
+					&res)) != E_OK)
+				return modutil_db_failed(rep, row->line, e);
 			id = db_int(res, 0);
 			db_done(res);
 			ic->inserted++;
 			action = "rectify.import";
 		}
-		struct errinfo ei = {0};
-		if ((e = trail_row(ic->tc, &rectify_tables[RT_T_PROBLEMS], id, action, &ei)) !=
-		    E_OK) {
-			import_report_add(rep, 0, NULL, NULL, "写入日志失败：%s", ei.msg);
+		if ((e = modutil_log_row(ic, &rectify_tables[RT_T_PROBLEMS], id, action, rep)) !=
+		    E_OK)
 			return e;
-		}
 	}
 	return E_OK;
 }
@@ -755,16 +749,7 @@ static enum err export_rows(struct app *app, struct db_conn *c, const struct pri
 {
 	(void)app;
 	(void)ei;
-	const char *header[I__N];
-	for (size_t i = 0; i < I__N; i++)
-		header[i] = cols[i].en;
-	struct db_res *res;
-	enum err e =
-	    db_exec(c, &rectify_stmts, RT_ST_EXPORT,
-		    DB_PARAMS(DB_INT(!u || u->all_villages ? 1 : 0), DB_INT(u ? u->id : 0)), &res);
-	if (e != E_OK)
-		return e;
-	return org_table_from(res, a, header, I__N, out);
+	return modutil_export(c, &rectify_stmts, RT_ST_EXPORT, u, cols, I__N, a, out);
 }
 
 static const struct import_file imports[] = {
