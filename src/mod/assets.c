@@ -14,6 +14,7 @@
 #include "core/datefmt.h"
 #include "core/idno.h"
 #include "core/json_out.h"
+#include "core/mask.h"
 #include "core/money.h"
 #include "perms.h"
 #include "power.h"
@@ -893,26 +894,52 @@ static enum err contract_get(struct req *r)
 		json_decref(bills);
 		return e;
 	}
-	int64_t due = 0, paid = 0, overdue = 0;
+	int64_t due = 0, paid = 0, overdue = 0, day = datefmt_days(today);
 	size_t i;
 	json_t *b;
 	json_array_foreach(bills, i, b)
 	{
 		int64_t d = json_integer_value(json_object_get(b, "amount_due_fen"));
 		int64_t p = json_integer_value(json_object_get(b, "amount_paid_fen"));
+		const char *dd = json_string_value(json_object_get(b, "due_date"));
 		due += d;
 		paid += p;
-		if (strcmp(json_string_value(json_object_get(b, "due_date")), today) <= 0 && p < d)
+		/* the bill's place in the arrears ageing today (null when nothing is overdue) */
+		int bucket = -1;
+		int64_t days = 0;
+		if (strcmp(dd, today) <= 0 && p < d) {
 			overdue += d - p;
+			days = day - datefmt_days(dd);
+			bucket = assets_ageing_bucket(days);
+		}
+		json_object_set_new(b, "days_overdue",
+				    bucket >= 0 ? json_integer(days) : json_null());
+		json_object_set_new(b, "bucket",
+				    bucket >= 0 ? json_string(assets_ageing_labels[bucket])
+						: json_null());
 	}
 	const char *start = json_string_value(json_object_get(c, "start_date"));
 	const char *end = json_string_value(json_object_get(c, "end_date"));
 	int64_t rent = json_integer_value(json_object_get(c, "annual_rent_fen"));
 	json_object_set_new(c, "value_fen", json_integer(assets_lease_value_fen(rent, start, end)));
+	/* The public form of the counterparty (domain/masking.md) beside the whole
+	 * one, so that a page can show the masked form unless asked: a person by
+	 * mask_name and mask_idno, a firm whole. */
+	const char *party = json_string_value(json_object_get(c, "counterparty"));
+	const char *party_id = json_string_value(json_object_get(c, "counterparty_id"));
+	bool person = party_id && idno_valid(party_id);
+	json_object_set_new(c, "counterparty_is_person", json_boolean(person));
+	json_object_set_new(
+	    c, "counterparty_masked",
+	    json_string(person && party ? mask_name(&r->arena, party) : (party ? party : "")));
+	json_object_set_new(c, "counterparty_id_masked",
+			    party_id
+				? json_string(person ? mask_idno(&r->arena, party_id) : party_id)
+				: json_null());
 	return req_json(r, 200,
-			json_pack("{s:o,s:o,s:o,s:{s:I,s:I,s:I}}", "contract", c, "bills", bills,
-				  "payments", pays, "totals", "due_fen", (json_int_t)due,
-				  "paid_fen", (json_int_t)paid, "overdue_fen",
+			json_pack("{s:o,s:o,s:o,s:{s:s,s:I,s:I,s:I}}", "contract", c, "bills",
+				  bills, "payments", pays, "totals", "as_of", today, "due_fen",
+				  (json_int_t)due, "paid_fen", (json_int_t)paid, "overdue_fen",
 				  (json_int_t)overdue));
 }
 

@@ -204,7 +204,10 @@ static const struct db_sql sql[ASSETS_ST__MAX] = {
 	 "a.id IS NOT NULL THEN '资产' END AS subject_type, COALESCE(r.kind, a.category) AS "
 	 "subject_kind, c.counterparty, c.counterparty_id, c.sign_date, c.start_date, c.end_date, "
 	 "c.annual_rent_fen, c.area_mu_x100, c.trade_no, c.matter_no, c.original_end_date, "
-	 "c.terminate_reason FROM contracts c JOIN villages v ON v.id = c.village_id "
+	 "c.terminate_reason, (SELECT t.id FROM trades t WHERE t.village_id = c.village_id AND "
+	 "t.trade_no = c.trade_no) AS trade_id, (SELECT m.id FROM matters m WHERE m.village_id = "
+	 "c.village_id AND m.matter_no = c.matter_no) AS matter_id "
+	 "FROM contracts c JOIN villages v ON v.id = c.village_id "
 	 "LEFT JOIN resources r ON r.village_id = c.village_id AND r.resource_no = c.subject_no "
 	 "LEFT JOIN assets a ON a.village_id = c.village_id AND a.asset_no = c.subject_no "
 	 "WHERE c.id = $1"},
@@ -264,11 +267,25 @@ static const struct db_sql sql[ASSETS_ST__MAX] = {
 	{"assets.pay_insert",
 	 "INSERT INTO bill_payments (village_id, bill_id, date, amount_fen, voucher_no, note, "
 	 "recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"},
+    /* The payment history: the receipts (with the voucher they name, when the
+     * books hold it), and what an import recorded on a bill that has no
+     * receipts yet (source 'bill'; it becomes the opening receipt when the
+     * first receipt is recorded by hand). */
     [ASSETS_ST_PAYS_OF_CONTRACT] =
 	{"assets.pays_of_contract",
-	 "SELECT p.id, p.bill_id, b.due_date, p.date, p.amount_fen, p.voucher_no, p.note, "
-	 "p.recorded_by FROM bill_payments p JOIN contract_bills b ON b.id = p.bill_id "
-	 "WHERE b.contract_id = $1 ORDER BY p.date, p.id"},
+	 "SELECT x.id, x.bill_id, x.due_date, x.date, x.amount_fen, x.voucher_no, x.voucher_id, "
+	 "x.note, x.recorded_by, x.source FROM ("
+	 "SELECT p.id AS id, p.bill_id AS bill_id, b.due_date AS due_date, p.date AS date, "
+	 "p.amount_fen AS amount_fen, p.voucher_no AS voucher_no, bv.id AS voucher_id, "
+	 "p.note AS note, p.recorded_by AS recorded_by, 'receipt' AS source "
+	 "FROM bill_payments p JOIN contract_bills b ON b.id = p.bill_id "
+	 "LEFT JOIN book_vouchers bv ON bv.village_id = p.village_id AND bv.voucher_no = "
+	 "p.voucher_no WHERE b.contract_id = $1 "
+	 "UNION ALL SELECT NULL, b.id, b.due_date, COALESCE(b.paid_date, b.due_date), "
+	 "b.amount_paid_fen, NULL, NULL, '导入时已收', 'import', 'bill' FROM contract_bills b "
+	 "WHERE b.contract_id = $1 AND b.amount_paid_fen > 0 AND NOT EXISTS (SELECT 1 FROM "
+	 "bill_payments q WHERE q.bill_id = b.id)) x ORDER BY x.date, x.bill_id, "
+	 "COALESCE(x.id, 0)"},
     /* Bills due by $2 with what was paid on them by then. */
     [ASSETS_ST_ARREARS] =
 	{"assets.arrears",

@@ -819,15 +819,27 @@ static enum err project_get(struct req *r)
 	json_t *o = json_row(res);
 	db_done(res);
 	json_object_set_new(o, "status", json_string(trade_status_label(&p.prog)));
+	if ((e = db_one(r->db, &trade_stmts, TRADE_ST_PROJ_REFS, DB_PARAMS(DB_INT(id)), &res)) !=
+	    E_OK) {
+		json_decref(o);
+		return e;
+	}
+	json_t *refs = json_row(res);
+	db_done(res);
+	json_object_update(o, refs);
+	json_decref(refs);
 	json_t *steps = json_array();
 	enum trade_step next = trade_next_step(&p.prog);
 	for (int s = 0; s < TRADE_STEP__MAX; s++) {
 		if (s == TRADE_STEP_BID && p.prog.direct)
 			continue;
+		/* a row on the register is registered, dated or not (imports) */
 		const char *d = p.prog.date[s];
-		json_array_append_new(steps, json_pack("{s:s,s:s?,s:b}", "step",
-						       trade_step_names[s], "date",
-						       d && *d ? d : NULL, "next", (int)next == s));
+		json_array_append_new(steps,
+				      json_pack("{s:s,s:s?,s:b,s:b}", "step", trade_step_names[s],
+						"date", d && *d ? d : NULL, "done",
+						d && (*d || s == TRADE_STEP_REGISTER), "next",
+						(int)next == s));
 	}
 	json_t *payments = NULL;
 	if ((e = rows_of(r, TRADE_ST_PROJ_PAYMENTS, DB_PARAMS(DB_INT(r->village_id), DB_TEXT(p.no)),

@@ -257,6 +257,14 @@ static const struct db_sql sql[TRADE_ST__MAX] = {
 	 "(' ' || a.tags || ' ' LIKE '% cash %' OR ' ' || a.tags || ' ' LIKE '% bank %') "
 	 "GROUP BY v.id, v.voucher_no, v.date, v.summary "
 	 "HAVING SUM(l.credit_fen - l.debit_fen) > 0 ORDER BY v.date, v.voucher_no"},
+    /* What a project's page links to: its village, the matter of its
+     * approval, its bundle. */
+    [TRADE_ST_PROJ_REFS] =
+	{"trade.proj_refs",
+	 "SELECT v.code AS village_code, v.name AS village_name, (SELECT m.id FROM matters m "
+	 "WHERE m.village_id = p.village_id AND m.matter_no = p.matter_no) AS matter_id, "
+	 "b.bundle_no AS bundle_no FROM projects p JOIN villages v ON v.id = p.village_id "
+	 "LEFT JOIN project_bundles b ON b.id = p.bundle_id WHERE p.id = $1"},
 
     [TRADE_ST_PORTAL_VILLAGE] = {"trade.portal_village",
 				 "SELECT id, name, township, kind FROM villages WHERE code = $1"},

@@ -279,6 +279,24 @@ const routes = [
         meta: { title: '产权交易与小型项目', module: '产权交易与小型项目' }
       },
       {
+        path: 'assets/contracts/:id',
+        name: 'contract',
+        component: () => import('./views/assets/ContractDetail.vue'),
+        meta: { title: '合同详情', module: '资产资源与合同', parent: { title: '资产资源与合同', to: '/assets' } }
+      },
+      {
+        path: 'trades/listings/:id',
+        name: 'trade-listing',
+        component: () => import('./views/assets/TradeDetail.vue'),
+        meta: { title: '产权交易详情', module: '产权交易与小型项目', parent: { title: '产权交易与小型项目', to: '/trades' } }
+      },
+      {
+        path: 'trades/projects/:id',
+        name: 'project',
+        component: () => import('./views/assets/ProjectDetail.vue'),
+        meta: { title: '小型项目', module: '产权交易与小型项目', parent: { title: '产权交易与小型项目', to: '/trades' } }
+      },
+      {
         path: 'alerts',
         name: 'alerts',
         component: () => import('./views/rules/AlertsView.vue'),
