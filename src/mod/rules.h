@@ -399,6 +399,7 @@ enum rules_st {
 	RULES_ST_TRAIL_MAX,
 	RULES_ST_TRAIL_SINCE,
 	RULES_ST_TRAIL_COMPLAINTS,
+	RULES_ST_ASSIGNEES, /* who an alert may be assigned to (rules_api.c) */
 	RULES_ST__MAX
 };
 

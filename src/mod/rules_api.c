@@ -43,7 +43,11 @@ static const char *entity_label(const char *e)
 	    {"archive_events", "廉政档案"}, {"audits", "审计"},
 	    {"matters", "议事决策事项"},    {"matter_steps", "议事环节"},
 	    {"book_vouchers", "记账凭证"},  {"complaints", "信访举报"},
-	    {"rectifications", "整改问题"},
+	    {"rectifications", "整改问题"}, {"contracts", "合同"},
+	    {"contract_bills", "合同账单"}, {"assets", "固定资产"},
+	    {"resources", "资源"},	    {"projects", "工程项目"},
+	    {"trades", "产权交易"},	    {"bids", "投标报价"},
+	    {"disclosures", "公开事项"},    {"subsidy_payments", "补贴发放"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(names[i][0], e) == 0)
@@ -294,6 +298,11 @@ static void decorate(json_t *it)
 	const struct rules_def *d = rule ? rules_def_find(rule) : NULL;
 	if (d)
 		json_object_set_new(it, "rule_name", json_string(d->name));
+	const char *fam = json_string_value(json_object_get(it, "family"));
+	const struct rules_family *const *fv = rules_families();
+	for (size_t f = 0; fam && fv[f]; f++)
+		if (strcmp(fv[f]->letter, fam) == 0)
+			json_object_set_new(it, "family_title", json_string(fv[f]->title));
 }
 
 static enum err alerts_list(struct req *r)
@@ -466,36 +475,109 @@ static enum err alert_lookup(struct req *r)
 	return alert_get(r);
 }
 
-static enum err grid(struct req *r)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &rules_stmts, RULES_ST_GRID,
-			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &res);
-	if (e != E_OK)
-		return e;
-	json_t *cells = json_array();
-	while (db_row(res))
-		json_array_append_new(cells, json_pack("{s:s,s:s,s:s,s:I}", "village",
-						       db_text(res, 0), "family", db_text(res, 1),
-						       "severity", db_text(res, 2), "count",
-						       (json_int_t)db_int(res, 3)));
-	if ((e = db_done(res)) != E_OK) {
-		json_decref(cells);
-		return e;
-	}
-	json_t *fams = json_array();
-	const struct rules_family *const *fv = rules_families();
-	for (size_t f = 0; fv[f]; f++)
-		json_array_append_new(
-		    fams, json_pack("{s:s,s:s}", "family", fv[f]->letter, "title", fv[f]->title));
-	return req_json(r, 200, json_pack("{s:o,s:o}", "families", fams, "cells", cells));
-}
-
 static json_t *risk_json(const struct rules_risk *k)
 {
 	return json_pack("{s:s,s:s,s:I,s:I,s:I}", "colour", k->colour, "level", k->level, "high",
 			 (json_int_t)k->high, "medium", (json_int_t)k->medium, "low",
 			 (json_int_t)k->low);
+}
+
+static int severity_rank(const char *s)
+{
+	return !s ? 3 : strcmp(s, "high") == 0 ? 0 : strcmp(s, "medium") == 0 ? 1 : 2;
+}
+
+static const char *const severity_names[3] = {"high", "medium", "low"};
+
+/* One village of the grid: its colour and its open alerts per family. */
+struct grid_row {
+	const char *code;	/* 12-digit code */
+	const char *name;	/* 名称 */
+	struct rules_risk risk; /* colour from all its open alerts */
+	int64_t (*n)[3];	/* per family: open alerts by severity (high, medium, low) */
+};
+
+static json_t *grid_cell(const char *code, const char *letter, const int64_t n[3])
+{
+	int worst = n[0] ? 0 : n[1] ? 1 : n[2] ? 2 : 3;
+	json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}", "village", code, "family", letter,
+			      "count", (json_int_t)(n[0] + n[1] + n[2]), "high", (json_int_t)n[0],
+			      "medium", (json_int_t)n[1], "low", (json_int_t)n[2]);
+	json_object_set_new(o, "worst",
+			    worst < 3 ? json_string(severity_names[worst]) : json_null());
+	json_object_set_new(o, "worst_label",
+			    json_string(worst < 3 ? severity_label(severity_names[worst]) : ""));
+	return o;
+}
+
+/* Every village in scope × every family: open alerts and the worst severity,
+ * with the village's risk colour as rules_risk_of() computes it. */
+static enum err grid(struct req *r)
+{
+	const struct rules_family *const *fv = rules_families();
+	size_t nfam = 0;
+	while (fv[nfam])
+		nfam++;
+	struct db_res *res;
+	enum err e = db_exec(r->db, &rules_stmts, RULES_ST_RISK_ALL,
+			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &res);
+	if (e != E_OK)
+		return e;
+	struct grid_row *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	while (db_row(res)) {
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct grid_row *g = arena_alloc(&r->arena, cap * sizeof(*g));
+			if (nrows)
+				memcpy(g, rows, nrows * sizeof(*g));
+			rows = g;
+		}
+		struct grid_row *g = &rows[nrows++];
+		g->code = db_text_dup(&r->arena, res, 1);
+		g->name = db_text_dup(&r->arena, res, 2);
+		rules_risk_of(db_int(res, 4), db_int(res, 5), db_int(res, 6), &g->risk);
+		g->n = arena_alloc(&r->arena, (nfam ? nfam : 1) * sizeof(*g->n)); /* zeroed */
+	}
+	if ((e = db_done(res)) != E_OK)
+		return e;
+	if ((e = db_exec(r->db, &rules_stmts, RULES_ST_GRID,
+			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &res)) !=
+	    E_OK)
+		return e;
+	/* both statements are ordered by village code: walk them together */
+	size_t v = 0;
+	while (db_row(res)) {
+		const char *code = db_text(res, 0), *fam = db_text(res, 1);
+		while (v < nrows && strcmp(rows[v].code, code) < 0)
+			v++;
+		if (v == nrows || strcmp(rows[v].code, code) != 0)
+			continue;
+		int sev = severity_rank(db_text(res, 2));
+		for (size_t f = 0; f < nfam && sev < 3; f++)
+			if (strcmp(fv[f]->letter, fam) == 0)
+				rows[v].n[f][sev] += db_int(res, 3);
+	}
+	if ((e = db_done(res)) != E_OK)
+		return e;
+	json_t *fams = json_array(), *villages = json_array(), *cells = json_array();
+	for (size_t f = 0; f < nfam; f++)
+		json_array_append_new(
+		    fams, json_pack("{s:s,s:s}", "family", fv[f]->letter, "title", fv[f]->title));
+	for (size_t i = 0; i < nrows; i++) {
+		const struct grid_row *g = &rows[i];
+		json_t *o = risk_json(&g->risk);
+		json_object_set_new(o, "village", json_string(g->code));
+		json_object_set_new(o, "name", json_string(g->name));
+		json_object_set_new(o, "open",
+				    json_integer(g->risk.high + g->risk.medium + g->risk.low));
+		json_array_append_new(villages, o);
+		for (size_t f = 0; f < nfam; f++)
+			json_array_append_new(cells, grid_cell(g->code, fv[f]->letter, g->n[f]));
+	}
+	return req_json(
+	    r, 200,
+	    json_pack("{s:o,s:o,s:o}", "families", fams, "villages", villages, "cells", cells));
 }
 
 static enum err risk_all(struct req *r)
@@ -534,6 +616,29 @@ static enum err risk_village(struct req *r)
 	if (e != E_OK)
 		return e;
 	return req_json(r, 200, risk_json(&k));
+}
+
+/* Whom the alert may be assigned to (the picker of the console). */
+static enum err assignees(struct req *r)
+{
+	struct db_res *res;
+	enum err e = db_exec(r->db, &rules_stmts, RULES_ST_ASSIGNEES,
+			     DB_PARAMS(DB_INT(r->village_id)), &res);
+	if (e != E_OK)
+		return e;
+	json_t *items = json_array();
+	while (db_row(res)) {
+		const char *role = db_text(res, 2);
+		json_array_append_new(
+		    items, json_pack("{s:s,s:s,s:s,s:s}", "username", db_text(res, 0),
+				     "display_name", db_text(res, 1), "role", role, "role_label",
+				     strcmp(role, "jiwei") == 0 ? "镇纪委" : "勤廉督导员"));
+	}
+	if ((e = db_done(res)) != E_OK) {
+		json_decref(items);
+		return e;
+	}
+	return req_json(r, 200, json_pack("{s:o}", "items", items));
 }
 
 /* ---- the workflow ------------------------------------------------------------------------- */
@@ -823,8 +928,8 @@ static const struct route rules_routes[] = {
      ROUTE_WRITE, "rules.scan", "立即扫描（全镇或一个村居），同步预警"},
     {"GET", "/api/v1/rules/runs", runs, &perm_rules_read, SCOPE_NONE, NULL, NULL, 0, NULL,
      "最近的扫描记录"},
-    {"GET", "/api/v1/rules/grid", grid, &perm_rules_read, SCOPE_LIST, NULL, NULL, 0, NULL,
-     "村居 × 规则类别的在办预警数（热力图）"},
+    {"GET", "/api/v1/rules/grid", grid, &perm_rules_risk, SCOPE_LIST, NULL, NULL, 0, NULL,
+     "各村居 × 规则类别的在办预警数与最高等级，及村居风险颜色（热力图）"},
     {"GET", "/api/v1/rules/risk", risk_all, &perm_rules_risk, SCOPE_LIST, NULL, NULL, 0, NULL,
      "各村居风险等级（红黄绿）"},
     {"GET", "/api/v1/villages/{village}/risk", risk_village, &perm_rules_risk, SCOPE_VILLAGE, NULL,
@@ -835,6 +940,8 @@ static const struct route rules_routes[] = {
      NULL, "按扫描结果（village, rule, keys 逗号分隔）找到预警详情"},
     {"GET", "/api/v1/alerts/{id}", alert_get, &perm_rules_read, SCOPE_VILLAGE, alert_village, NULL,
      0, NULL, "预警详情：所引记录、核查记录、整改"},
+    {"GET", "/api/v1/alerts/{id}/assignees", assignees, &perm_rules_manage, SCOPE_VILLAGE,
+     alert_village, NULL, 0, NULL, "可交办的核查人（镇纪委、该村的勤廉督导员）"},
     {"POST", "/api/v1/alerts/{id}/assign", alert_assign, &perm_rules_manage, SCOPE_VILLAGE,
      alert_village, assign_in, ROUTE_WRITE, "alert.assign", "交办核查"},
     {"POST", "/api/v1/alerts/{id}/check", alert_check, &perm_rules_verify, SCOPE_VILLAGE,

@@ -349,6 +349,15 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 				   "SELECT DISTINCT c.village_id FROM trail t JOIN complaints c ON "
 				   "c.id = CAST(t.key AS BIGINT) WHERE t.seq > $1 AND t.seq <= $2 "
 				   "AND t.entity = 'complaints' ORDER BY 1"},
+
+    /* ---- the console ---- */
+    /* whom an alert of village $1 may be assigned to: the commission, and the
+     * inspectors whose villages include it */
+    [RULES_ST_ASSIGNEES] = {"rules.assignees",
+			    "SELECT u.username, u.display_name, u.role FROM users u "
+			    "WHERE u.disabled = 0 AND (u.role = 'jiwei' OR (u.role = 'inspector' "
+			    "AND EXISTS (SELECT 1 FROM user_village x WHERE x.user_id = u.id "
+			    "AND x.village_id = $1))) ORDER BY u.role, u.username"},
 };
 
 struct db_stmts rules_stmts = {"rules", sql, RULES_ST__MAX, 0, false};

@@ -303,6 +303,12 @@ const routes = [
         meta: { title: '监督预警', module: '大数据监督预警' }
       },
       {
+        path: 'alerts/:id(\\d+)',
+        name: 'alert',
+        component: () => import('./views/rules/AlertDetail.vue'),
+        meta: { title: '预警详情', module: '大数据监督预警', parent: { title: '监督预警', to: '/alerts' } }
+      },
+      {
         path: 'holidays',
         name: 'holidays',
         component: () => import('./views/power/HolidaysView.vue'),
