@@ -132,6 +132,12 @@ char *db_text_dup(struct arena *a, const struct db_res *r, int col); /* NULL for
 /* The driver's last message on c, for logs (never shown to users verbatim). */
 const char *db_errmsg(const struct db_conn *c);
 
+/* Copy the SQLite database file from into to (created or overwritten whole) with
+ * SQLite's online backup API, in one step under one read transaction of the
+ * source: the copy is a consistent snapshot even while other connections write.
+ * Used by backup and restore (backup.c); E_DB with a Chinese message on failure. */
+enum err db_sqlite_copy(const char *from, const char *to, struct errinfo *ei);
+
 /* Rewrite $1..$n placeholders to SQLite's ?1..?n, leaving quoted text alone.
  * Returns a malloc'ed string, or NULL when text has an unterminated quote.
  * Exposed for the fuzz target and unit test. */

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,13 +274,19 @@ enum err trail_checkpoint_save(struct db_conn *c, const struct trail_signer *s,
 	char *note;
 	enum err e = trail_checkpoint(c, s, &a, &note, ei);
 	if (e == E_OK) {
+		/* One temporary name per call: the server's threads save at once, and a
+		 * shared name let one thread's rename take another's half-written file. */
+		static atomic_uint serial;
 		char tmp[1100];
 		const char *path = s->file;
-		snprintf(tmp, sizeof(tmp), "%s.%d.tmp", s->file, (int)getpid());
+		snprintf(tmp, sizeof(tmp), "%s.%d.%u.tmp", s->file, (int)getpid(),
+			 atomic_fetch_add(&serial, 1));
 		FILE *f = fopen(tmp, "w");
-		if (!f || fputs(note, f) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
+		if (!f || fputs(note, f) < 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
 			e = err_set(ei, E_IO, "trail.checkpoint_file", NULL, "无法写入检查点文件：%s",
 				    path);
+			unlink(tmp);
+		}
 	}
 	arena_release(&a);
 	return e;
