@@ -33,6 +33,9 @@ static const struct gen_module *const gen_modules[] = {
     &subsidy_gen_module,
     &assets_gen_module,
     &trade_gen_module,
+    &complaint_gen_module,
+    &audit_gen_module,
+    &rectify_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */
@@ -670,8 +673,10 @@ static enum err check_opts(const struct gen_opts *o, struct errinfo *ei)
 		return err_set(ei, E_INPUT, "gen.villages", "villages",
 			       "村（社区）数应在 1 至 %d 之间，收到 %d", GEN_MAX_VILLAGES,
 			       o->villages);
-	if (o->years < 1 || o->years > GEN_MAX_YEARS)
-		return err_set(ei, E_INPUT, "gen.years", "years", "年数应在 1 至 %d 之间，收到 %d",
+	/* Two years at least: terms, departures and the year-on-year patterns the
+	 * generators plant need a year before the last one. */
+	if (o->years < 2 || o->years > GEN_MAX_YEARS)
+		return err_set(ei, E_INPUT, "gen.years", "years", "年数应在 2 至 %d 之间，收到 %d",
 			       GEN_MAX_YEARS, o->years);
 	return E_OK;
 }

@@ -259,5 +259,10 @@ struct gen_module {
 };
 
 extern const struct gen_module org_gen_module; /* org_gen.c: villages … archive_events */
+/* complaint_gen.c, audit_gen.c, rectify_gen.c: complaints.csv (R01–R03), audits.csv (K03,
+ * K04), rectifications.csv (R04); declared here, their modules' headers being theirs. */
+extern const struct gen_module complaint_gen_module;
+extern const struct gen_module audit_gen_module;
+extern const struct gen_module rectify_gen_module;
 
 #endif

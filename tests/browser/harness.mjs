@@ -132,14 +132,16 @@ export function idCheck(base17) {
 
 // Start a server on a fresh generated township. users: [{name, role, village?,
 // dept?, password?}], or a function of the generator's output directory returning them
-// (so a user can be tied to a generated village).
-export async function startServer(users) {
+// (so a user can be tied to a generated village). opts.omit: generated files not to
+// import (a test that walks a module's workflow from an empty slate).
+export async function startServer(users, opts = {}) {
   if (!fs.existsSync(QL_BIN)) throw new Error(`没有找到 qinglian 可执行文件：${QL_BIN}（设置 QL_BIN 或先构建）`)
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error(`没有找到 ${WEB_ROOT}/index.html：先在 web/ 运行 npm run build`)
   fs.mkdirSync(OUT, { recursive: true })
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-browser-'))
   const gen = path.join(tmp, 'gen')
   run(tmp, ['gen', '--villages', '3', '--years', '2', '--seed', '7', gen])
+  for (const f of opts.omit || []) fs.rmSync(path.join(gen, f), { force: true })
   run(tmp, ['import', gen])
   for (const u of typeof users === 'function' ? users(gen) : users) {
     const args = ['user', 'add', u.name, '--role', u.role]

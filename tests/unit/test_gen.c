@@ -506,8 +506,8 @@ static void test_gen__ground_truth_holds(void **state)
 		char **c = t.truth.rows[r].cells;
 		assert_true(area_code_valid(c[1]));
 		assert_true(strlen(c[3]) > 0);
-		if (c[0][0] != 'K')
-			continue;
+		if (c[0][0] != 'K' || strcmp(c[0], "K03") == 0 || strcmp(c[0], "K04") == 0)
+			continue; /* K03, K04: audit_gen's */
 		if (strcmp(c[0], "K01") == 0 || strcmp(c[0], "K02") == 0) {
 			char id[19];
 			int year;
