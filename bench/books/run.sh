@@ -8,6 +8,7 @@
 #   bench/books/run.sh [path/to/qinglian] [LINES]     (defaults: build/qinglian, 1000000)
 # HLEDGER=0 skips hledger (51 s and 7 GB for 1M lines); HLEDGER_LINES=N runs it on
 # the first N lines' worth of villages instead.  Build qinglian without sanitizers.
+# BENCH_RESULTS=FILE appends the figures as name=value lines (bench/run.sh reads them).
 set -euo pipefail
 Q=$(readlink -f "${1:-build/qinglian}")
 LINES=${2:-1000000}
@@ -77,6 +78,20 @@ if [ "$HLEDGER" != 0 ] && command -v hledger >/dev/null; then
 	/usr/bin/time -f '%e %M' -o hledger.time hledger -f "$journal" bal --flat >/dev/null
 	read -r t_hledger m_hledger <hledger.time
 	h_row="| hledger bal --flat$note | $t_hledger | $((m_hledger / 1024)) MB | |"
+fi
+if [ -n "${BENCH_RESULTS:-}" ]; then
+	cat >>"$BENCH_RESULTS" <<EOF
+books_villages=$villages
+books_lines=$lines
+books_vouchers=$txns
+books_import=$t_import
+books_sqlite_import=$t_sqlite
+books_tb_township=$t_township
+books_tb_villages=$t_villages
+books_ledger=$t_ledger
+books_hledger=${t_hledger:-}
+books_hledger_note="${note:-}"
+EOF
 fi
 
 ratio() { python3 -c "print(f'{$1 / $2:.1f}×')"; }

@@ -10,7 +10,8 @@
 #        (defaults: build/qinglian, 1700, 5).  Build qinglian without sanitizers.
 # PostgreSQL: $QL_BENCH_PG_URL (default the test database), in a schema of its
 # own that is dropped at the end.  Run from anywhere; files stay in a temp dir
-# (KEEP=1 keeps it and prints its path).
+# (KEEP=1 keeps it and prints its path).  BENCH_RESULTS=FILE appends the figures
+# as name=value lines (bench/run.sh reads them).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 Q=$(readlink -f "${1:-$ROOT/build/qinglian}")
@@ -101,6 +102,23 @@ for d in Counter(x[0] for x in diff).most_common():
     print(*d)
 EOF
 read -r n_c n_sql n_diff < <(head -1 sqlcmp.txt)
+if [ -n "${BENCH_RESULTS:-}" ]; then
+	cat >>"$BENCH_RESULTS" <<EOF
+rules_villages=$V
+rules_years=$Y
+rules_lines=$lines
+rules_import_sqlite=$imp_sqlite
+rules_import_pg=$imp_pg
+rules_scan_sqlite=$scan_sqlite
+rules_scan_sqlite_warm=$scan_sqlite_warm
+rules_scan_pg=$scan_pg
+rules_scan_pg_warm=$scan_pg_warm
+rules_sql_pg=$sql_pg
+rules_alerts=$n_c
+rules_sql_alerts=$n_sql
+rules_diff=$n_diff
+EOF
+fi
 
 echo "## Red-flag rules: $V villages × $Y years (as_of $AS_OF), $(date -u +%Y-%m-%d)"
 echo

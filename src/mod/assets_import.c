@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "core/keyset.h"
 #include "core/money.h"
 #include "core/rbac.h"
 #include "org.h"
@@ -227,20 +228,17 @@ static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t 
 	return log_row(ic, t, id, action, rep);
 }
 
-/* Keys given twice in one file. */
-static bool duplicate(const struct import_set *s, size_t i, const int64_t *vids, size_t col,
-		      struct import_report *rep)
+/* Keys given twice in one file (ks: the keys of the rows before). */
+static bool duplicate(struct keyset *ks, const struct import_set *s, size_t i, const int64_t *vids,
+		      size_t col, struct import_report *rep)
 {
 	const char *no = txt(&s->rows[i], col);
-	for (size_t j = 0; no && j < i; j++) {
-		const char *other = txt(&s->rows[j], col);
-		if (vids[j] == vids[i] && other && strcmp(other, no) == 0) {
-			import_report_add(rep, s->rows[i].line, s->headers[col], no,
-					  "与第 %zu 行重复", s->rows[j].line);
-			return true;
-		}
-	}
-	return false;
+	size_t j;
+	if (!no || !keyset_seenf(ks, i, &j, "%lld\x1f%s", (long long)vids[i], no))
+		return false;
+	import_report_add(rep, s->rows[i].line, s->headers[col], no, "与第 %zu 行重复",
+			  s->rows[j].line);
+	return true;
 }
 
 /* ---- assets and resources ----------------------------------------------------------- */
@@ -250,13 +248,14 @@ static enum err load_assets(struct import_ctx *ic, const struct import_set *s,
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
 		if (row->v[5].present && row->v[5].i < ASSETS_MIN_VALUE_FEN) {
 			import_report_add(rep, row->line, s->headers[5], txt(row, 5),
 					  "原值低于 500 元，不属于固定资产");
@@ -272,6 +271,7 @@ static enum err load_assets(struct import_ctx *ic, const struct import_set *s,
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -305,13 +305,14 @@ static enum err load_resources(struct import_ctx *ic, const struct import_set *s
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
 		struct db_res *res;
 		if (txt(row, 1) &&
 		    db_one(ic->tc->db, &assets_stmts, ASSETS_ST_ASSET_FIND,
@@ -322,6 +323,7 @@ static enum err load_resources(struct import_ctx *ic, const struct import_set *s
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -370,13 +372,14 @@ static enum err load_contracts(struct import_ctx *ic, const struct import_set *s
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
 		const char *start = txt(row, 6), *end = txt(row, 7);
 		if (start && end && strcmp(end, start) < 0) {
 			import_report_add(rep, row->line, s->headers[7], end,
@@ -389,6 +392,7 @@ static enum err load_contracts(struct import_ctx *ic, const struct import_set *s
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -413,6 +417,7 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	int64_t *cids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
@@ -441,13 +446,13 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 					  "实收金额超过应收金额 %s", txt(row, 3));
 			ok = false;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (cids[j] == cids[i] && txt(&s->rows[j], 2) && txt(row, 2) &&
-			    strcmp(txt(&s->rows[j], 2), txt(row, 2)) == 0) {
-				import_report_add(rep, row->line, s->headers[2], txt(row, 2),
-						  "与第 %zu 行重复", s->rows[j].line);
-				ok = false;
-			}
+		size_t j;
+		if (txt(row, 2) &&
+		    keyset_seenf(&ks, i, &j, "%lld\x1f%s", (long long)cids[i], txt(row, 2))) {
+			import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+					  "与第 %zu 行重复", s->rows[j].line);
+			ok = false;
+		}
 		/* A bill with receipts recorded against it says what they say. */
 		if (db_one(ic->tc->db, &assets_stmts, ASSETS_ST_BILL_FIND,
 			   DB_PARAMS(DB_INT(cids[i]), val_text(row, 2)), &res) == E_OK) {
@@ -466,6 +471,7 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 			}
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/datefmt.h"
+#include "core/keyset.h"
 #include "core/money.h"
 #include "core/rbac.h"
 #include "disclose.h"
@@ -131,22 +132,21 @@ static enum err load(struct import_ctx *ic, const struct import_set *s, struct i
 	struct prow *p = ARENA_ARRAY(ic->arena, struct prow, s->nrows + 1);
 	struct cat_cache cc = {0};
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT; /* (village, item, period) of the rows before */
 	for (size_t i = 0; i < s->nrows; i++) {
 		if (!row_check(ic, s, i, &p[i], &cc, rep)) {
 			ok = false;
 			p[i].vid = -1 - (int64_t)i;
 			continue;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (p[j].vid == p[i].vid && p[j].it == p[i].it &&
-			    strcmp(p[j].period, p[i].period) == 0) {
-				import_report_add(rep, s->rows[i].line, s->headers[C_PERIOD],
-						  p[i].period,
-						  "同一村、同一事项、同一所属期在文件中重复");
-				ok = false;
-				break;
-			}
+		if (keyset_seenf(&ks, i, NULL, "%lld\x1f%p\x1f%s", (long long)p[i].vid,
+				 (const void *)p[i].it, p[i].period)) {
+			import_report_add(rep, s->rows[i].line, s->headers[C_PERIOD], p[i].period,
+					  "同一村、同一事项、同一所属期在文件中重复");
+			ok = false;
+		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	/* A publication on record is never changed. */

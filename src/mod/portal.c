@@ -12,8 +12,10 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <qrencode.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -200,14 +202,19 @@ static void page_begin(struct buf *b, const char *title)
 	html_raw(b, HTML_LIT("<style>" PAGE_STYLE "</style></head><body><main>"));
 }
 
-static enum err page_end(struct req *r)
+static enum err page_ok(struct req *r)
 {
-	html_raw(&r->resp, HTML_LIT("</main><footer>清廉村居监督平台 · 公开信息，欢迎监督"
-				    "</footer></body></html>"));
 	r->status = 200;
 	r->resp_type = "text/html; charset=utf-8";
 	req_header(r, "Cache-Control", CACHE_PUBLIC);
 	return E_OK;
+}
+
+static enum err page_end(struct req *r)
+{
+	html_raw(&r->resp, HTML_LIT("</main><footer>清廉村居监督平台 · 公开信息，欢迎监督"
+				    "</footer></body></html>"));
+	return page_ok(r);
 }
 
 static enum err villages_page(struct req *r)
@@ -320,8 +327,88 @@ static void section_qr(struct buf *b, const struct view *w)
 	       w->v.code);
 }
 
+/* ---- the village page, kept rendered ------------------------------------------------ */
+
+/* A village page changes only with a logged write (every row it shows is
+ * logged, and so are the alerts behind its risk colour), with the date (cadres
+ * serving today, this year's commitments) and with the Host it prints.  Kept
+ * under (code, base URL, today, log size), it is rendered again once
+ * any of them moves.  The head is read from the database on every request, so
+ * the writes of another server on the same PostgreSQL count too.  One slot per
+ * village by the code's hash: a newer page replaces the older one. */
+#define PAGE_SLOTS   1024
+#define PAGE_KEY_MAX 400
+
+struct page_slot {
+	char key[PAGE_KEY_MAX]; /* code, base, today, log size joined by 0x1F; "" = empty */
+	char *body;		/* the whole HTML, malloc'ed */
+	size_t len;		/* its bytes */
+};
+
+static struct page_slot page_slots[PAGE_SLOTS];
+static pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct page_slot *page_slot_of(const char *code)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (const char *p = code; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001B3ull;
+	return &page_slots[h % PAGE_SLOTS];
+}
+
+/* The kept page of key into out; false when there is none. */
+static bool page_get(const char *code, const char *key, struct buf *out)
+{
+	struct page_slot *s = page_slot_of(code);
+	bool hit = false;
+	pthread_mutex_lock(&page_lock);
+	if (s->body && strcmp(s->key, key) == 0) {
+		buf_reset(out);
+		buf_add(out, s->body, s->len);
+		hit = true;
+	}
+	pthread_mutex_unlock(&page_lock);
+	return hit;
+}
+
+static void page_put(const char *code, const char *key, const struct buf *page)
+{
+	struct page_slot *s = page_slot_of(code);
+	char *copy = malloc(page->len + 1);
+	if (!copy)
+		abort();
+	memcpy(copy, page->ptr, page->len + 1);
+	pthread_mutex_lock(&page_lock);
+	char *old = s->body;
+	snprintf(s->key, sizeof(s->key), "%s", key);
+	s->body = copy;
+	s->len = page->len;
+	pthread_mutex_unlock(&page_lock);
+	free(old);
+}
+
+/* The key of the page as things stand, or NULL when it is too long to keep.
+ * The log's size names its state: it only grows, by one entry per change. */
+static const char *page_key(struct req *r, const char *code, const char *today)
+{
+	struct db_res *res;
+	if (db_one(r->db, &portal_stmts, PORTAL_ST_LOG_SIZE, DB_NOPARAMS, &res) != E_OK)
+		return NULL; /* the page itself reports the failure */
+	long long size = (long long)db_int(res, 0);
+	db_done(res);
+	const char *key =
+	    arena_printf(&r->arena, "%s\x1f%s\x1f%s\x1f%lld", code, base_url(r), today, size);
+	return strlen(key) < PAGE_KEY_MAX ? key : NULL;
+}
+
 static enum err village_page(struct req *r)
 {
+	const char *code = req_param(r, "code");
+	char today[11];
+	app_today(r->app, today);
+	const char *key = code ? page_key(r, code, today) : NULL;
+	if (key && page_get(code, key, &r->resp))
+		return page_ok(r);
 	struct view w;
 	enum err e = view_load(r, &w);
 	if (e != E_OK)
@@ -346,7 +433,12 @@ static enum err village_page(struct req *r)
 	section_figures(b, &w);
 	section_verify(b, &w);
 	section_qr(b, &w);
-	return page_end(r);
+	e = page_end(r);
+	/* kept only when it shows the state its key names (no write in between) */
+	if (key && strcmp(key, arena_printf(&r->arena, "%s\x1f%s\x1f%s\x1f%lld", code, w.base,
+					    w.today, (long long)w.log_size)) == 0)
+		page_put(code, key, &r->resp);
+	return e;
 }
 
 /* ---- QR code ----------------------------------------------------------------------- */

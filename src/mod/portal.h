@@ -20,6 +20,7 @@ enum portal_st {
 	PORTAL_ST_VILLAGE,     /* one by code, with household and people counts */
 	PORTAL_ST_CADRES,      /* serving cadres of a village on a date */
 	PORTAL_ST_COMMITMENTS, /* serving cadres and their 廉政承诺 date this year */
+	PORTAL_ST_LOG_SIZE,    /* entries in the log: what a kept page is keyed by */
 	PORTAL_ST__MAX
 };
 

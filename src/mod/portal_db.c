@@ -44,6 +44,7 @@ static const struct db_sql sql[PORTAL_ST__MAX] = {
 	 "AS signed_on FROM people x WHERE x.id IN (SELECT p.person_id FROM positions p "
 	 "WHERE p.village_id = $1 AND " SERVING_ON_3 ")) t "
 	 "ORDER BY CASE WHEN t.signed_on IS NULL THEN 1 ELSE 0 END, t.signed_on, t.name"},
+    [PORTAL_ST_LOG_SIZE] = {"portal.log_size", "SELECT size FROM trail_head WHERE id = 1"},
 };
 
 struct db_stmts portal_stmts = {"portal", sql, PORTAL_ST__MAX, 0, false};

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "core/keyset.h"
 #include "core/money.h"
 #include "core/rbac.h"
 #include "org.h"
@@ -37,23 +38,14 @@ static const struct col_spec step_cols[] = {
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Is (village, key) already on an earlier row of the file? */
-static bool repeated(const struct import_set *s, const int64_t *vids, size_t i, const size_t *key,
-		     size_t nkey)
+/* Is (village, key) already on an earlier row of the file?  ks holds the keys
+ * of the rows before; key has one or two columns. */
+static bool repeated(struct keyset *ks, const struct import_set *s, const int64_t *vids, size_t i,
+		     const size_t *key, size_t nkey)
 {
-	for (size_t j = 0; j < i; j++) {
-		if (vids[j] != vids[i])
-			continue;
-		bool same = true;
-		for (size_t k = 0; k < nkey && same; k++) {
-			const char *a = modutil_cell(&s->rows[i], key[k]),
-				   *b = modutil_cell(&s->rows[j], key[k]);
-			same = a && b && strcmp(a, b) == 0;
-		}
-		if (same)
-			return true;
-	}
-	return false;
+	const char *a = modutil_cell(&s->rows[i], key[0]),
+		   *b = nkey > 1 ? modutil_cell(&s->rows[i], key[1]) : "";
+	return a && b && keyset_seenf(ks, i, NULL, "%lld\x1f%s\x1f%s", (long long)vids[i], a, b);
 }
 
 /* ---- matters.csv ------------------------------------------------------------------- */
@@ -63,6 +55,7 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	static const size_t key[] = {1};
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
@@ -71,7 +64,7 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 			vids[i] = -1 - (int64_t)i;
 			continue;
 		}
-		if (repeated(s, vids, i, key, 1)) {
+		if (repeated(&ks, s, vids, i, key, 1)) {
 			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "同一村（居）的事项编号在文件中重复");
 			ok = false;
@@ -82,6 +75,7 @@ static enum err load_matters(struct import_ctx *ic, const struct import_set *s,
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -134,6 +128,7 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	int64_t *mids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	static const size_t key[] = {1, 2};
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
@@ -156,7 +151,7 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 					      : "读取事项失败");
 			ok = false;
 		}
-		if (repeated(s, vids, i, key, 2)) {
+		if (repeated(&ks, s, vids, i, key, 2)) {
 			import_report_add(rep, row->line, s->headers[2], modutil_cell(row, 2),
 					  "同一事项的同一环节在文件中重复");
 			ok = false;
@@ -179,6 +174,7 @@ static enum err load_steps(struct import_ctx *ic, const struct import_set *s,
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	/* A step already on record is a trace: the same row again is fine, a

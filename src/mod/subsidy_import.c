@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "core/keyset.h"
 #include "core/money.h"
 #include "core/rbac.h"
 #include "org.h"
@@ -135,6 +136,7 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 {
 	struct prow *p = ARENA_ARRAY(ic->arena, struct prow, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT; /* (village, person, programme, period) */
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		p[i].vid = -1 - (int64_t)i;
@@ -173,17 +175,15 @@ static enum err load_payments(struct import_ctx *ic, const struct import_set *s,
 					  "金额不能为负数");
 			ok = false;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (p[j].vid == p[i].vid && p[j].person == p[i].person &&
-			    strcmp(modutil_cell(&s->rows[j], 1), modutil_cell(row, 1)) == 0 &&
-			    strcmp(modutil_cell(&s->rows[j], 4), modutil_cell(row, 4)) == 0) {
-				import_report_add(rep, row->line, s->headers[4],
-						  modutil_cell(row, 4),
-						  "同一人同一项目同一所属期在文件中重复");
-				ok = false;
-				break;
-			}
+		if (keyset_seenf(&ks, i, NULL, "%lld\x1f%lld\x1f%s\x1f%s", (long long)p[i].vid,
+				 (long long)p[i].person, modutil_cell(row, 1),
+				 modutil_cell(row, 4))) {
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
+					  "同一人同一项目同一所属期在文件中重复");
+			ok = false;
+		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {

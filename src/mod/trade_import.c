@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "core/keyset.h"
 #include "perms.h"
 #include "power.h"
 #include "trade.h"
@@ -123,19 +124,18 @@ static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t 
 	return e;
 }
 
-static bool duplicate(const struct import_set *s, size_t i, const int64_t *vids, size_t col,
-		      size_t col2, struct import_report *rep)
+/* The key (village, col[, col2]) given on an earlier row of the file (ks: the keys
+ * of the rows before). */
+static bool duplicate(struct keyset *ks, const struct import_set *s, size_t i, const int64_t *vids,
+		      size_t col, size_t col2, struct import_report *rep)
 {
 	const char *a = txt(&s->rows[i], col), *b = col2 ? txt(&s->rows[i], col2) : "";
-	for (size_t j = 0; a && b && j < i; j++) {
-		const char *oa = txt(&s->rows[j], col), *ob = col2 ? txt(&s->rows[j], col2) : "";
-		if (vids[j] == vids[i] && oa && ob && strcmp(oa, a) == 0 && strcmp(ob, b) == 0) {
-			import_report_add(rep, s->rows[i].line, s->headers[col], a,
-					  "与第 %zu 行重复", s->rows[j].line);
-			return true;
-		}
-	}
-	return false;
+	size_t j;
+	if (!a || !b || !keyset_seenf(ks, i, &j, "%lld\x1f%s\x1f%s", (long long)vids[i], a, b))
+		return false;
+	import_report_add(rep, s->rows[i].line, s->headers[col], a, "与第 %zu 行重复",
+			  s->rows[j].line);
+	return true;
 }
 
 /* ---- trades.csv --------------------------------------------------------------------- */
@@ -145,13 +145,14 @@ enum err trade_load_trades(struct import_ctx *ic, const struct import_set *s,
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, 0, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, 0, rep) && ok;
 		const char *listed = txt(row, 3), *closing = txt(row, 4);
 		if (listed && closing && strcmp(closing, listed) < 0) {
 			import_report_add(rep, row->line, s->headers[4], closing,
@@ -175,6 +176,7 @@ enum err trade_load_trades(struct import_ctx *ic, const struct import_set *s,
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -232,13 +234,14 @@ static enum err load_projects(struct import_ctx *ic, const struct import_set *s,
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, 0, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, 0, rep) && ok;
 		for (size_t c = 4; c <= 15; c += 11)
 			if (row->v[c].present && row->v[c].i < 0) {
 				import_report_add(rep, row->line, s->headers[c], txt(row, c),
@@ -246,6 +249,7 @@ static enum err load_projects(struct import_ctx *ic, const struct import_set *s,
 				ok = false;
 			}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -283,19 +287,21 @@ static enum err load_bids(struct import_ctx *ic, const struct import_set *s,
 {
 	int64_t *vids = ARENA_ARRAY(ic->arena, int64_t, s->nrows + 1);
 	bool ok = true;
+	struct keyset ks = KEYSET_INIT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		if (!assets_import_village(ic, s, row, 0, rep, &vids[i])) {
 			ok = false;
 			continue;
 		}
-		ok = !duplicate(s, i, vids, 1, 3, rep) && ok;
+		ok = !duplicate(&ks, s, i, vids, 1, 3, rep) && ok;
 		if (row->v[4].present && row->v[4].i < 0) {
 			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
 					  "报价不能为负数");
 			ok = false;
 		}
 	}
+	keyset_free(&ks);
 	if (!ok)
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
