@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "ratelimit.h"
 
 enum {
 	ST_SESSION_GET,
@@ -230,6 +231,7 @@ static enum err login_failed(struct req *r, struct trail_ctx *tc, int64_t uid, i
 	enum err e;
 	char val[160];
 	atomic_fetch_add(&r->app->metrics.logins_failed, 1);
+	ratelimit_note(r, RL_LOGIN);
 	if (uid) {
 		if ((e = db_exec(tc->db, &auth_stmts, ST_USER_FAILED,
 				 DB_PARAMS(DB_INT(uid), DB_INT(failed), DB_TEXT(locked_until)),
@@ -255,7 +257,12 @@ enum err auth_login(struct req *r, struct trail_ctx *tc, const char *username,
 	char now[32];
 	int64_t now_us = app_now(r->app);
 	app_timestamp(now_us, now);
-	enum err e = db_one(tc->db, &auth_stmts, ST_USER_BY_NAME, DB_PARAMS(DB_TEXT(username)), &res);
+	/* Too many failures from this address (across accounts): refused before
+	 * any password is looked at. */
+	enum err e = ratelimit_check(r, RL_LOGIN);
+	if (e != E_OK)
+		return e;
+	e = db_one(tc->db, &auth_stmts, ST_USER_BY_NAME, DB_PARAMS(DB_TEXT(username)), &res);
 	if (e == E_NOTFOUND) {
 		/* Spend the same time as a real check so names cannot be probed. */
 		char dummy[crypto_pwhash_STRBYTES];
@@ -287,7 +294,11 @@ enum err auth_login(struct req *r, struct trail_ctx *tc, const char *username,
 	if (failed && (e = db_exec(tc->db, &auth_stmts, ST_USER_LOGIN_OK, DB_PARAMS(DB_INT(uid)),
 				   NULL)) != E_OK)
 		return e;
-	/* A new session id at every login (no fixation). */
+	/* A new session id at every login (no fixation), and the session the
+	 * request came with, if any, ends here. */
+	if (r->session_id && (e = db_exec(tc->db, &auth_stmts, ST_SESSION_DELETE,
+					  DB_PARAMS(DB_TEXT(r->session_id)), NULL)) != E_OK)
+		return e;
 	char sid[65], sid_hash[65], csrf[65], expires[32];
 	random_token(r->app, sid);
 	random_token(r->app, csrf);

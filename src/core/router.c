@@ -19,6 +19,7 @@
 #include "log.h"
 #include "module.h"
 #include "money.h"
+#include "ratelimit.h"
 #include "xlsx.h"
 
 #define TX_RETRIES 5
@@ -273,6 +274,8 @@ void req_paging(const struct req *r, int64_t *limit, int64_t *offset)
 		per = 1;
 	if (per > 500)
 		per = 500;
+	if (page > INT64_MAX / 500)
+		page = INT64_MAX / 500; /* ?page=99999999999999999999: no overflow, an empty page */
 	*limit = per;
 	*offset = (page - 1) * per;
 }
@@ -468,7 +471,7 @@ static enum err check_field(struct req *r, const struct field *f, json_t *v)
 	return E_OK;
 }
 
-static enum err decode_body(struct req *r)
+enum err router_decode_body(struct req *r)
 {
 	const struct route *rt = r->route;
 	if (rt->flags & ROUTE_RAW_BODY)
@@ -513,6 +516,82 @@ static enum err decode_body(struct req *r)
 			return e;
 	}
 	return E_OK;
+}
+
+/* ---- uploads ------------------------------------------------------------- */
+
+/* What a file's first bytes must be for the name it is sent under.  An upload
+ * route's body (ROUTE_RAW_BODY, not a portal form) is a file: its name
+ * (X-Filename) must have one of these extensions and its bytes must match it, so
+ * that an executable or a page of script cannot be stored as "photo.jpg" and
+ * handed back to a colleague.  Text types (csv, txt) must hold no NUL byte. */
+static const struct {
+	const char *ext;   /* lower-case, with the dot */
+	const char *magic; /* leading bytes, NULL = text */
+	size_t len;        /* bytes of magic */
+	size_t at;         /* offset of magic */
+} file_types[] = {
+    {".jpg", "\xff\xd8\xff", 3, 0},	    {".jpeg", "\xff\xd8\xff", 3, 0},
+    {".png", "\x89PNG\r\n\x1a\n", 8, 0}, {".gif", "GIF8", 4, 0},
+    {".webp", "WEBP", 4, 8},		    {".bmp", "BM", 2, 0},
+    {".tif", "II*\0", 4, 0},		    {".tiff", "II*\0", 4, 0},
+    {".pdf", "%PDF-", 5, 0},		    {".ofd", "PK\x03\x04", 4, 0},
+    {".zip", "PK\x03\x04", 4, 0},	    {".docx", "PK\x03\x04", 4, 0},
+    {".xlsx", "PK\x03\x04", 4, 0},	    {".pptx", "PK\x03\x04", 4, 0},
+    {".doc", "\xd0\xcf\x11\xe0", 4, 0},    {".xls", "\xd0\xcf\x11\xe0", 4, 0},
+    {".mp4", "ftyp", 4, 4},		    {".mov", "ftyp", 4, 4},
+    {".mp3", "ID3", 3, 0},		    {".wav", "WAVE", 4, 8},
+    {".csv", NULL, 0, 0},		    {".txt", NULL, 0, 0},
+};
+
+static bool executable(const char *p, size_t n)
+{
+	return (n >= 2 && memcmp(p, "MZ", 2) == 0) || (n >= 4 && memcmp(p, "\x7f" "ELF", 4) == 0) ||
+	       (n >= 4 && (memcmp(p, "\xcf\xfa\xed\xfe", 4) == 0 ||
+			   memcmp(p, "\xca\xfe\xba\xbe", 4) == 0)) ||
+	       (n >= 2 && memcmp(p, "#!", 2) == 0);
+}
+
+static enum err check_upload(struct req *r)
+{
+	const struct route *rt = r->route;
+	if (!(rt->flags & ROUTE_RAW_BODY) || (rt->flags & ROUTE_HTML) || !(rt->flags & ROUTE_WRITE))
+		return E_OK;
+	if (r->body_len > r->app->max_body)
+		return req_fail(r, E_TOOBIG, "upload.too_large", NULL, "上传的文件超过 %zu MB 上限",
+				r->app->max_body >> 20);
+	const char *p = r->body ? r->body : "";
+	size_t n = r->body_len;
+	/* an import names its file in the path; its handler says which types it reads */
+	const char *import = req_param(r, "file");
+	const char *name = r->filename && *r->filename ? r->filename : import;
+	if (!name)
+		return executable(p, n)
+			   ? req_fail(r, E_INPUT, "upload.type", "file", "不能上传可执行文件")
+			   : E_OK;
+	const char *dot = strrchr(name, '.');
+	char ext[8] = "";
+	for (size_t i = 0; dot && dot[i] && i + 1 < sizeof(ext); i++)
+		ext[i] = (char)tolower((unsigned char)dot[i]);
+	for (size_t i = 0; i < sizeof(file_types) / sizeof(file_types[0]); i++) {
+		if (!dot || strlen(dot) >= sizeof(ext) || strcmp(ext, file_types[i].ext) != 0)
+			continue;
+		if (executable(p, n))
+			return req_fail(r, E_INPUT, "upload.type", "file", "不能上传可执行文件");
+		bool ok = file_types[i].magic
+			      ? n >= file_types[i].at + file_types[i].len &&
+				    memcmp(p + file_types[i].at, file_types[i].magic,
+					   file_types[i].len) == 0
+			      : memchr(p, '\0', n) == NULL;
+		if (!ok)
+			return req_fail(r, E_INPUT, "upload.mismatch", "file",
+					"文件内容与扩展名 %s 不符，请上传真实的文件", ext);
+		return E_OK;
+	}
+	if (import)
+		return E_OK;
+	return req_fail(r, E_INPUT, "upload.type", "file",
+			"不支持的文件类型：%s（可上传图片、PDF、Office 文档、OFD、CSV 或文本）", name);
 }
 
 /* ---- the gate ----------------------------------------------------------- */
@@ -635,11 +714,19 @@ static enum err gate(struct req *r)
 		return req_fail(r, E_FORBIDDEN, "auth.forbidden", NULL, "没有权限：%s",
 				rt->perm ? rt->perm->desc : "?");
 	}
+	/* Public forms (anonymous writes other than logging in, which counts its
+	 * failures in auth.c): a per-address limit. */
+	if ((rt->flags & ROUTE_WRITE) && rt->perm->anonymous && !r->user &&
+	    !(rt->action && strncmp(rt->action, "auth.", 5) == 0) &&
+	    (e = ratelimit_hit(r, RL_FORM)) != E_OK)
+		return e;
 	if ((rt->flags & ROUTE_WRITE) && !(rt->flags & ROUTE_NO_CSRF) &&
 	    !auth_csrf_ok(r))
 		return req_fail(r, E_FORBIDDEN, "auth.csrf", NULL,
 				"安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试");
-	if ((e = decode_body(r)) != E_OK)
+	if ((e = router_decode_body(r)) != E_OK)
+		return e;
+	if ((e = check_upload(r)) != E_OK)
 		return e;
 	return run_handler(r);
 }

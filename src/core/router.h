@@ -148,6 +148,10 @@ bool router_match(const char *pattern, const char *path, struct kv *params, size
 		  struct arena *a);
 /* Parse "a=1&b=%E4%B8%AD" into r->query; exposed for the in-process driver. */
 void router_parse_query(struct req *r, const char *qs);
+/* The gate's body step for r->route: r->body decoded into r->in (a JSON object)
+ * and checked against r->route->in (unknown, required, typed and formatted
+ * fields); r->err says what is wrong.  Exposed for fuzzing. */
+enum err router_decode_body(struct req *r);
 
 /* Accessors for handlers. */
 const char *req_param(const struct req *r, const char *name);   /* path {name} */

@@ -20,10 +20,10 @@
 #include "core/auth.h"
 #include "core/datefmt.h"
 #include "core/json_out.h"
+#include "core/ratelimit.h"
 #include "org.h"
 #include "perms.h"
 
-#define INTAKE_PER_HOUR 5 /* public submissions per address and hour */
 
 static const char *const channels[] = {"来信", "来访", "电话", "网络", "其他", NULL};
 static const char *const tracks[] = {"xinfang", "jijian", NULL};
@@ -521,7 +521,8 @@ static char *identity_json(struct req *r)
 	return text;
 }
 
-/* Public form: at most INTAKE_PER_HOUR submissions per address and hour.  The
+/* Public form: at most ratelimit_max(RL_COMPLAINT) (QL_RATELIMIT complaint=N,
+ * default 5) submissions per address and clock hour.  The
  * address is kept only as a keyed hash under a per-process key. */
 static unsigned char rate_key[crypto_generichash_KEYBYTES];
 static pthread_once_t rate_key_once = PTHREAD_ONCE_INIT;
@@ -553,7 +554,8 @@ static enum err rate_check(struct req *r)
 	int64_t n = db_int(res, 0);
 	if ((e = db_done(res)) != E_OK)
 		return e;
-	if (n > INTAKE_PER_HOUR)
+	int max = ratelimit_max(RL_COMPLAINT, NULL);
+	if (max > 0 && n > max)
 		return req_fail(r, E_LOCKED, "complaint.rate_limited", NULL,
 				"提交过于频繁，请一小时后再试，或拨打镇纪委举报电话");
 	return E_OK;

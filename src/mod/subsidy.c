@@ -16,6 +16,7 @@
 #include "core/datefmt.h"
 #include "core/json_out.h"
 #include "core/money.h"
+#include "core/ratelimit.h"
 #include "perms.h"
 
 static const char *q_or_empty(const struct req *r, const char *name)
@@ -317,11 +318,15 @@ static enum err self_answer(struct req *r, int64_t person, json_t **items)
 enum err subsidy_self_query(struct req *r, const char *id_no, const char *phone,
 			    const char *household_no, json_t **items)
 {
+	/* Each try counts, found or not: 身份证号 are not to be enumerated. */
+	enum err e = ratelimit_hit(r, RL_SELF_QUERY);
+	if (e != E_OK)
+		return e;
 	if ((!phone || !*phone) && (!household_no || !*household_no))
 		return req_fail(r, E_INPUT, "subsidy.self_proof", "phone",
 				"请填写登记的电话或户号，用于核对身份");
 	int64_t person;
-	enum err e = subsidy_self_match(r->db, id_no, phone, household_no, &person, &r->err);
+	e = subsidy_self_match(r->db, id_no, phone, household_no, &person, &r->err);
 	if (e != E_OK)
 		return e;
 	return self_answer(r, person, items);
