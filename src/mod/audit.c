@@ -61,7 +61,7 @@ static enum err aud_load(struct req *r, int64_t id, struct aud *a)
 
 static enum err audit_village(struct req *r, int64_t *vid)
 {
-	struct aud a;
+	struct aud a = {0};
 	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e == E_OK)
 		*vid = a.village_id;
@@ -269,7 +269,7 @@ static enum err create(struct req *r)
 	if ((e = insert_audit(r, &r->tc, r->village_id, req_in_str(r, "ref"), kind, topic, pid,
 			      from, to, planned, req_in_str(r, "auditor"), &id)) != E_OK)
 		return e;
-	struct aud a;
+	struct aud a = {0};
 	if ((e = aud_load(r, id, &a)) != E_OK)
 		return e;
 	return req_json(r, 201, json_pack("{s:I,s:s}", "id", (json_int_t)id, "ref", a.ref));
@@ -346,7 +346,7 @@ static const struct field report_in[] = {
 
 static enum err report(struct req *r)
 {
-	struct aud a;
+	struct aud a = {0};
 	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -383,7 +383,7 @@ static const struct field finding_in[] = {
 
 static enum err finding(struct req *r)
 {
-	struct aud a;
+	struct aud a = {0};
 	enum err e = aud_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;

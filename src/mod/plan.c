@@ -147,7 +147,7 @@ static enum err task_load(struct req *r, int64_t id, struct task *t)
  * only users who see every village reach it. */
 static enum err task_village(struct req *r, int64_t *vid)
 {
-	struct task t;
+	struct task t = {0};
 	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e == E_OK)
 		*vid = t.village_id;
@@ -380,7 +380,7 @@ static const struct field milestone_in[] = {
 
 static enum err milestone_create(struct req *r)
 {
-	struct task t;
+	struct task t = {0};
 	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
@@ -445,7 +445,7 @@ static const struct field note_in[] = {
 
 static enum err note_create(struct req *r)
 {
-	struct task t;
+	struct task t = {0};
 	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
@@ -502,7 +502,7 @@ static enum err note_create(struct req *r)
 
 static enum err evidence_upload(struct req *r)
 {
-	struct task t;
+	struct task t = {0};
 	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;

@@ -159,7 +159,7 @@ static enum err rect_store(struct req *r, const struct rect *x, const char *acti
 
 static enum err rect_village(struct req *r, int64_t *vid)
 {
-	struct rect x;
+	struct rect x = {0};
 	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e == E_OK)
 		*vid = x.village_id;
@@ -387,7 +387,7 @@ static enum err create(struct req *r)
 	if (!created)
 		return req_fail(r, E_CONFLICT, "rectify.exists", "source_ref",
 				"该来源编号的问题已经交办");
-	struct rect x;
+	struct rect x = {0};
 	if ((e = rect_load(r, id, &x)) != E_OK)
 		return e;
 	return answer(r, &x, 201);
@@ -402,7 +402,7 @@ static const struct field task_in[] = {
 
 static enum err task_create(struct req *r)
 {
-	struct rect x;
+	struct rect x = {0};
 	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
@@ -444,7 +444,7 @@ static enum err task_done(struct req *r)
 		return e;
 	int64_t rid = db_int(res, 2);
 	db_done(res);
-	struct rect x;
+	struct rect x = {0};
 	if ((e = rect_load(r, rid, &x)) != E_OK)
 		return e;
 	if (strcmp(x.state, "open") != 0)
@@ -469,7 +469,7 @@ static enum err task_done(struct req *r)
 /* Evidence: the raw body, stored once per SHA-256; the hash is what the log keeps. */
 static enum err evidence_upload(struct req *r)
 {
-	struct rect x;
+	struct rect x = {0};
 	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
@@ -538,7 +538,7 @@ static const struct field done_in[] = {
 
 static enum err mark_done(struct req *r)
 {
-	struct rect x;
+	struct rect x = {0};
 	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
@@ -579,7 +579,7 @@ static enum err mark_done(struct req *r)
 
 static enum err close_problem(struct req *r)
 {
-	struct rect x;
+	struct rect x = {0};
 	enum err e = rect_load(r, modutil_path_id(r), &x);
 	if (e != E_OK)
 		return e;
