@@ -5,6 +5,7 @@
 #include "core/module.h"
 
 #include "account.h"
+#include "alert_evidence.h"
 #include "assess.h"
 #include "assets.h"
 #include "books.h"
@@ -44,5 +45,6 @@ const struct module *const modules[] = {
     &subsidy_module,
     &assess_module, /* its indicators read the other modules through their headers */
     &rules_module,  /* the red-flag engine reads every module above */
+    &alert_evidence_module,
     NULL,
 };

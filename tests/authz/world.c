@@ -56,6 +56,7 @@ static const struct {
     {"/api/v1/disclosures/{id}", "disclosures"},
     {"/api/v1/disclosure-objections/{id}", "disclosure_objections"},
     {"/api/v1/alerts/{id}", "alerts"},
+    {"/api/v1/alert-evidence/{id}", "alert_evidence"},
     {"/api/v1/assess/deductions/{id}", "assess_deductions"},
     {"/api/v1/assess/negative/{id}", "assess_negative"},
 };
@@ -96,6 +97,7 @@ static const struct db_sql sql[ST__MAX] = {
     FIRST("disclosures"),
     FIRST("disclosure_objections"),
     FIRST("alerts"),
+    FIRST("alert_evidence"),
     FIRST("assess_deductions"),
     FIRST("assess_negative"),
     [ST_VILLAGES] = {"authz.villages", "SELECT id, code, township FROM villages ORDER BY id"},
@@ -309,12 +311,13 @@ static enum err add_users(struct trail_ctx *tc, void *arg, struct errinfo *ei)
  */
 
 struct seed {
-	const char *user;   /* acting user; "{v}" is replaced by a or b */
-	const char *method; /* request */
-	const char *path;   /* template */
-	const char *body;   /* template; ${X} = this village's code, ${P} its person */
-	const char *save;   /* variable for the answer's "id" (suffixed _a / _b), or NULL */
-	int want;	    /* expected status */
+	const char *user;     /* acting user; "{v}" is replaced by a or b */
+	const char *method;   /* request */
+	const char *path;     /* template */
+	const char *body;     /* template; ${X} = this village's code, ${P} its person */
+	const char *save;     /* variable for the answer's "id" (suffixed _a / _b), or NULL */
+	int want;	      /* expected status */
+	const char *filename; /* a raw-body upload's X-Filename, or NULL for JSON */
 };
 
 /* In order: later seeds use the ids saved by earlier ones. */
@@ -424,6 +427,9 @@ static const struct seed seeds[] = {
      "\"date\":\"2026-06-05\",\"project_nos\":[\"DB2026-1\",\"DB2026-2\"]}",
      NULL, 201},
     {"jiwei", "POST", "/api/v1/rules/scan", "{\"village_code\":\"${X}\"}", NULL, 0},
+    /* a file of evidence on the village's newest alert (${ALERT}: found after the scan) */
+    {"jiwei", "POST", "/api/v1/alerts/${ALERT}/evidence", "核查笔录：已调阅原始凭证。", NULL, 201,
+     "hecha.txt"},
 };
 
 /* Expand "{v}" in a user name. */
@@ -434,6 +440,20 @@ static const char *seed_user(char *buf, size_t n, const char *name, int v)
 		return name;
 	snprintf(buf, n, "%.*s%c%s", (int)(p - name), name, v ? 'b' : 'a', p + 3);
 	return buf;
+}
+
+static bool first_text(struct world *w, unsigned st, int64_t vid, int col, char *out, size_t n);
+
+/* ${ALERT}: the newest alert of village v, raised by the scan seed. */
+static void set_newest_alert(struct world *w, int v)
+{
+	for (size_t i = 0; i < NENT; i++)
+		if (strcmp(entities[i].table, "alerts") == 0) {
+			char buf[32];
+			if (first_text(w, (unsigned)i, w->vid[v], 0, buf, sizeof(buf)))
+				world_set(w, "ALERT", buf);
+			return;
+		}
 }
 
 static bool run_seeds(struct world *w)
@@ -468,11 +488,13 @@ static bool run_seeds(struct world *w)
 					world_set(w, base, val);
 				}
 			}
+			if (strstr(s->path, "${ALERT}"))
+				set_newest_alert(w, v);
 			char *path = world_subst(w, s->path);
 			char *body = s->body ? world_subst(w, s->body) : NULL;
 			struct world_answer a;
 			world_request(w, u, s->method, path, body, body ? strlen(body) : 0, true,
-				      NULL, NULL, &a);
+				      s->filename, NULL, &a);
 			if (s->want && a.status != s->want) {
 				char *t = json_dumps(a.json, JSON_ENCODE_ANY | JSON_COMPACT);
 				fprintf(stderr, "seed %s %s as %s: %d, expected %d: %s\n",

@@ -4,12 +4,16 @@
 // of villages × rule families and the list, a cell click filtering the list to
 // that village and family; an alert's detail with the records it cites linked
 // to their pages; and the verification workflow driven by its buttons —
-// 交办 to an inspector picked from the list, 核查, a 不属实 verdict refused
-// without its reason (the server's Chinese message at the field), then given
-// with one, the state and the log's history shown. Screenshots go to
-// tests/out/browser/alert-board.png and alert-detail.png.
+// 交办 to an inspector picked from the list, 核查, 补充证据 as real files (a
+// PDF with its 说明 and a PNG uploaded through the dialog, listed with size and
+// uploader, downloadable as an attachment with nosniff; an executable named
+// .jpg refused at the file field), a 不属实 verdict refused without its reason
+// (the server's Chinese message at the field), then given with one, the state
+// and the log's history shown. Screenshots go to tests/out/browser/
+// alert-board.png and alert-detail.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
 import { startServer, launch, shot, apiLogin, readGen, PASSWORD } from './harness.mjs'
 
 let srv
@@ -19,6 +23,14 @@ let villages
 let jw
 let grid
 let alert // the alert whose detail and workflow are driven
+
+// Evidence files: a small PDF (a scanned record) and a 1×1 PNG (a photo).
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% 村民代表会议记录第 12 页\n%%EOF\n', 'utf8')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64'
+)
+const sha256 = (b) => crypto.createHash('sha256').update(b).digest('hex')
 
 before(async () => {
   srv = await startServer((gen) => {
@@ -205,13 +217,59 @@ test('verification: 交办 → 核查 → 不属实 refused without a reason →
   await cd.waitFor({ state: 'hidden' })
   await page.locator('.state-tag', { hasText: '核查中' }).waitFor()
 
-  // 补充证据
+  // 补充证据: a PDF with its 说明, then a PNG; both listed with size and uploader.
+  const files = page.locator('.evidence-files')
+  await files.getByText('尚无证据材料').waitFor()
   await page.getByRole('button', { name: '补充证据' }).click()
   const ed = dialog('补充证据')
-  await formItem(ed, '内容').locator('textarea').fill('村民代表会议记录（第 12 页）照片 3 张')
-  await ed.getByRole('button', { name: '保存' }).click()
+  await ed.getByRole('button', { name: '上传' }).click()
+  await formItem(ed, '证据文件').locator('.el-form-item__error', { hasText: '请选择证据文件' }).waitFor()
+  await ed.locator('input[type=file]').setInputFiles({ name: '会议记录.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await formItem(ed, '说明').locator('textarea').fill('村民代表会议记录（第 12 页）照片 3 张')
+  await ed.getByRole('button', { name: '上传' }).click()
   await ed.waitFor({ state: 'hidden' })
-  await page.locator('.notes', { hasText: '村民代表会议记录（第 12 页）照片 3 张' }).waitFor()
+  const pdfRow = files.locator('.el-table__body tr', { hasText: '会议记录.pdf' })
+  await pdfRow.waitFor()
+  await pdfRow.getByText('村民代表会议记录（第 12 页）照片 3 张').waitFor()
+  assert.match(await pdfRow.innerText(), new RegExp(`${PDF.length} B[\\s\\S]*jiwei1`))
+
+  await page.getByRole('button', { name: '补充证据' }).click()
+  await ed.locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG })
+  await ed.getByRole('button', { name: '上传' }).click()
+  await ed.waitFor({ state: 'hidden' })
+  await files.locator('a.evidence-file', { hasText: '现场照片.png' }).waitFor()
+  await page.locator('.evidence-files .el-card__header', { hasText: '证据材料（2）' }).waitFor()
+
+  // An executable named as a photo: the server's refusal at the file field.
+  await page.getByRole('button', { name: '补充证据' }).click()
+  await ed.locator('input[type=file]').setInputFiles({ name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ\x90\x00this program cannot be run', 'latin1') })
+  await ed.getByRole('button', { name: '上传' }).click()
+  await formItem(ed, '证据文件').locator('.el-form-item__error', { hasText: '不能上传可执行文件' }).waitFor()
+  await ed.getByRole('button', { name: '取消' }).click()
+  await ed.waitFor({ state: 'hidden' })
+
+  // What the server holds: the hashes, the uploader; the download is an
+  // attachment, not sniffed, with the very bytes.
+  const ev = await jw.call('GET', `/alerts/${alert.id}/evidence`)
+  assert.equal(ev.status, 200, ev.text)
+  assert.deepEqual(
+    ev.json.items.map((f) => [f.filename, f.content_type, f.size, f.sha256, f.uploaded_by]),
+    [
+      ['会议记录.pdf', 'application/pdf', PDF.length, sha256(PDF), 'jiwei1'],
+      ['现场照片.png', 'image/png', PNG.length, sha256(PNG), 'jiwei1']
+    ]
+  )
+  const href = await files.locator('a.evidence-file', { hasText: '会议记录.pdf' }).getAttribute('href')
+  assert.equal(href, ev.json.items[0].url)
+  const dl = await fetch(srv.base + href, { headers: { Cookie: jw.cookie } })
+  assert.equal(dl.status, 200)
+  assert.match(dl.headers.get('content-disposition'), /^attachment; filename\*=UTF-8''%E4%BC%9A%E8%AE%AE%E8%AE%B0%E5%BD%95\.pdf$/)
+  assert.equal(dl.headers.get('x-content-type-options'), 'nosniff')
+  assert.equal(dl.headers.get('content-type'), 'application/pdf')
+  assert.ok(Buffer.from(await dl.arrayBuffer()).equals(PDF), 'the downloaded bytes are the uploaded ones')
+  // the log entry of the upload carries the file's hash
+  const tr = await jw.call('GET', `/trail?entity=alert_evidence&key=${ev.json.items[0].id}`)
+  assert.equal(tr.json.items[0].value.sha256, sha256(PDF))
 
   // 不属实 without a reason: the server refuses, its message at the field.
   await page.getByRole('button', { name: '核查结论' }).click()
