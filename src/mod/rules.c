@@ -180,24 +180,56 @@ struct param_row {
 	const char *value;    /* as stored */
 };
 
+/* Words of the bloom filter of a village's cadres' and relations' id_nos. */
+#define IDMASK_WORDS 32
+
+/* One per-village statement being read batch by batch (rules_query). */
+struct rules_rows {
+	struct db_res *res; /* the batch's result, NULL when closed */
+	int64_t hi;	    /* highest village id of that batch */
+	int vcol;	    /* column of the village id */
+	bool pending;	    /* res is on a row not yet handed out */
+};
+
+/* An account of the books with its tags as bits (rules_vouchers). */
+struct acct {
+	int64_t id;	/* book_accounts.id */
+	unsigned flags; /* ACCT_* */
+};
+
+enum {
+	ACCT_CASH = 1u << 0,	/* tagged cash */
+	ACCT_BANK = 1u << 1,	/* tagged bank */
+	ACCT_INCOME = 1u << 2,	/* tagged income */
+	ACCT_EXPENSE = 1u << 3, /* tagged expense */
+	ACCT_NONPROD = 1u << 4, /* tagged nonproductive */
+	ACCT_PAYROLL = 1u << 5, /* tagged payroll */
+	ACCT_CARRY = 1u << 6,	/* code 321…: carry-forward */
+};
+
 struct rules_cache {
-	struct param_row *params;	/* every override, all townships */
-	size_t nparams;			/* entries in params */
-	int64_t power_village;		/* village whose power params are loaded, 0 none */
-	struct power_params power;	/* of that village's township */
-	int64_t trade_village;		/* village whose trade thresholds are loaded */
-	struct trade_thresholds trade;	/* of that village's township */
-	bool posts_loaded;		/* posts/rels hold the current village's */
-	struct rules_post *posts;	/* of the current village */
-	size_t nposts;			/* entries in posts */
-	bool rels_loaded;		/* rels hold the current village's */
-	struct rules_rel *rels;		/* touching its cadres */
-	size_t nrels;			/* entries in rels */
-	bool vouchers_loaded;		/* vouchers hold the current village's */
-	struct rules_voucher *vouchers; /* of the current village, by date */
-	size_t nvouchers;		/* entries in vouchers */
-	bool bad;			/* a lookup failed: the scan reports it */
-	struct errinfo err;		/* what failed */
+	struct param_row *params;      /* every override, all townships */
+	size_t nparams;		       /* entries in params */
+	const char *power_township;    /* township whose power params are loaded, NULL none */
+	struct power_params power;     /* of that township */
+	const char *trade_township;    /* township whose trade thresholds are loaded */
+	struct trade_thresholds trade; /* of that township */
+	struct rules_rows rows[RULES_ST__MAX]; /* per-village statements in progress */
+	struct acct *accts;		       /* the books' accounts by id, NULL until needed */
+	size_t naccts;			       /* entries in accts */
+	uint64_t idmask[IDMASK_WORDS];	       /* bloom bits of the id_nos in posts and rels */
+	bool idmask_ok;			       /* idmask holds the current village's */
+	bool posts_loaded;		       /* posts/rels hold the current village's */
+	struct rules_post *posts;	       /* of the current village */
+	size_t nposts;			       /* entries in posts */
+	bool rels_loaded;		       /* rels hold the current village's */
+	struct rules_rel *rels;		       /* touching its cadres */
+	size_t nrels;			       /* entries in rels */
+	bool vouchers_loaded;		       /* vouchers hold the current village's */
+	struct rules_voucher *vouchers;	       /* of the current village, by date */
+	size_t nvouchers;		       /* entries in vouchers */
+	bool bad;			       /* a lookup failed: the scan reports it */
+	struct errinfo err;		       /* what failed */
 };
 
 int64_t rules_param(struct rules_ctx *cx, const char *rule, const char *name)
@@ -210,25 +242,26 @@ int64_t rules_param(struct rules_ctx *cx, const char *rule, const char *name)
 		abort();
 	}
 	if (d->power_field == RULES_PF_TRADE || d->power_field == RULES_PF_BIDDING) {
-		if (k->trade_village != cx->v->id) {
+		/* the thresholds are the township's: read once per township */
+		if (!k->trade_township || strcmp(k->trade_township, cx->v->township) != 0) {
 			if (trade_thresholds_of_village(cx->c, cx->v->id, &k->trade) != E_OK) {
 				k->bad = true;
 				err_set(&k->err, E_DB, NULL, NULL, "读取产权交易标准失败");
 				return d->dflt;
 			}
-			k->trade_village = cx->v->id;
+			k->trade_township = cx->v->township;
 		}
 		return d->power_field == RULES_PF_TRADE ? k->trade.trade_threshold_fen
 							: k->trade.bidding_threshold_fen;
 	}
 	if (d->power_field) {
-		if (k->power_village != cx->v->id) {
+		if (!k->power_township || strcmp(k->power_township, cx->v->township) != 0) {
 			if (power_params_of_village(cx->c, cx->v->id, &k->power) != E_OK) {
 				k->bad = true;
 				err_set(&k->err, E_DB, NULL, NULL, "读取议事决策参数失败");
 				return d->dflt;
 			}
-			k->power_village = cx->v->id;
+			k->power_township = cx->v->township;
 		}
 		switch (d->power_field) {
 		case RULES_PF_MAJOR:
@@ -303,22 +336,111 @@ static enum err params_load(struct rules_ctx *cx)
 	return db_done(res);
 }
 
+/* ---- per-village statements, batch by batch ------------------------------------------------ */
+
+static void rows_close(struct rules_ctx *cx, struct rules_rows *r)
+{
+	if (!r->res)
+		return;
+	enum err e = db_done(r->res);
+	r->res = NULL;
+	r->pending = false;
+	if (e != E_OK && !cx->cache->bad) {
+		cx->cache->bad = true;
+		err_set(&cx->cache->err, e, NULL, NULL, "读取数据失败：%s", db_errmsg(cx->c));
+	}
+}
+
+static void rows_close_all(struct rules_ctx *cx)
+{
+	for (size_t i = 0; i < RULES_ST__MAX; i++)
+		rows_close(cx, &cx->cache->rows[i]);
+}
+
+enum err rules_query(struct rules_ctx *cx, unsigned st, bool with_as_of, struct rules_rows **out,
+		     struct errinfo *ei)
+{
+	struct rules_rows *r = &cx->cache->rows[st];
+	*out = r;
+	if (r->hi == cx->batch_hi && (r->res || r->hi))
+		return E_OK; /* this batch is being read (or was read to its end) */
+	rows_close(cx, r);
+	enum err e = db_exec(
+	    cx->c, &rules_stmts, st,
+	    (const struct db_val[]){DB_INT(cx->batch_lo), DB_INT(cx->batch_hi), DB_TEXT(cx->as_of)},
+	    with_as_of ? 3 : 2, &r->res);
+	if (e != E_OK) {
+		r->res = NULL;
+		return err_set(ei, e, NULL, NULL, "读取数据失败：%s", db_errmsg(cx->c));
+	}
+	r->hi = cx->batch_hi;
+	r->vcol = db_ncols(r->res) - 1;
+	r->pending = false;
+	return E_OK;
+}
+
+const struct db_res *rules_next(struct rules_ctx *cx, struct rules_rows *r)
+{
+	for (;;) {
+		if (!r->res)
+			return NULL;
+		if (!r->pending) {
+			if (!db_row(r->res)) {
+				rows_close(cx, r); /* r->hi stays: the batch is read */
+				return NULL;
+			}
+			r->pending = true;
+		}
+		int64_t vid = db_int(r->res, r->vcol);
+		if (vid > cx->v->id)
+			return NULL; /* a later village's: kept for it */
+		r->pending = false;
+		if (vid == cx->v->id)
+			return r->res;
+	}
+}
+
 /* ---- posts and relations of the current village ---------------------------------------- */
+
+/* An id_no's hash (FNV-1a) for the bloom filter that rules out most strangers at
+ * once in rules_related: two bits of IDMASK_WORDS × 64. */
+static uint64_t id_hash(const char *id_no)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const unsigned char *p = (const unsigned char *)id_no; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return h;
+}
+
+static void id_mark(uint64_t *mask, const char *id_no)
+{
+	uint64_t h = id_hash(id_no);
+	unsigned b1 = h % (IDMASK_WORDS * 64), b2 = (h >> 32) % (IDMASK_WORDS * 64);
+	mask[b1 / 64] |= 1ull << (b1 % 64);
+	mask[b2 / 64] |= 1ull << (b2 % 64);
+}
+
+static bool id_maybe(const uint64_t *mask, const char *id_no)
+{
+	uint64_t h = id_hash(id_no);
+	unsigned b1 = h % (IDMASK_WORDS * 64), b2 = (h >> 32) % (IDMASK_WORDS * 64);
+	return (mask[b1 / 64] >> (b1 % 64) & 1) && (mask[b2 / 64] >> (b2 % 64) & 1);
+}
 
 enum err rules_posts(struct rules_ctx *cx, const struct rules_post **posts, size_t *n,
 		     struct errinfo *ei)
 {
 	struct rules_cache *k = cx->cache;
 	if (!k->posts_loaded) {
-		struct db_res *res;
-		enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_POSTS,
-				     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+		struct rules_rows *rr;
+		enum err e = rules_query(cx, RULES_ST_POSTS, true, &rr, ei);
 		if (e != E_OK)
-			return err_set(ei, e, NULL, NULL, "读取干部任职失败：%s", db_errmsg(cx->c));
+			return e;
 		size_t cap = 16;
 		k->posts = ARENA_ARRAY(cx->a, struct rules_post, cap);
 		k->nposts = 0;
-		while (db_row(res)) {
+		const struct db_res *res;
+		while ((res = rules_next(cx, rr))) {
 			if (k->nposts == cap) {
 				struct rules_post *m =
 				    ARENA_ARRAY(cx->a, struct rules_post, cap * 2);
@@ -335,8 +457,6 @@ enum err rules_posts(struct rules_ctx *cx, const struct rules_post **posts, size
 			p->start = db_text_dup(cx->a, res, 5);
 			p->end = db_text_dup(cx->a, res, 6);
 		}
-		if ((e = db_done(res)) != E_OK)
-			return err_set(ei, e, NULL, NULL, "读取干部任职失败");
 		k->posts_loaded = true;
 	}
 	*posts = k->posts;
@@ -349,15 +469,15 @@ enum err rules_rels(struct rules_ctx *cx, const struct rules_rel **rels, size_t 
 {
 	struct rules_cache *k = cx->cache;
 	if (!k->rels_loaded) {
-		struct db_res *res;
-		enum err e =
-		    db_exec(cx->c, &rules_stmts, RULES_ST_RELS, DB_PARAMS(DB_INT(cx->v->id)), &res);
+		struct rules_rows *rr;
+		enum err e = rules_query(cx, RULES_ST_RELS, false, &rr, ei);
 		if (e != E_OK)
-			return err_set(ei, e, NULL, NULL, "读取亲属申报失败：%s", db_errmsg(cx->c));
+			return e;
 		size_t cap = 16;
 		k->rels = ARENA_ARRAY(cx->a, struct rules_rel, cap);
 		k->nrels = 0;
-		while (db_row(res)) {
+		const struct db_res *res;
+		while ((res = rules_next(cx, rr))) {
 			if (k->nrels == cap) {
 				struct rules_rel *m = ARENA_ARRAY(cx->a, struct rules_rel, cap * 2);
 				memcpy(m, k->rels, cap * sizeof(*m));
@@ -374,8 +494,6 @@ enum err rules_rels(struct rules_ctx *cx, const struct rules_rel **rels, size_t 
 			r->b_name = db_text_dup(cx->a, res, 6);
 			r->relation = db_text_dup(cx->a, res, 7);
 		}
-		if ((e = db_done(res)) != E_OK)
-			return err_set(ei, e, NULL, NULL, "读取亲属申报失败");
 		k->rels_loaded = true;
 	}
 	*rels = k->rels;
@@ -393,6 +511,54 @@ static bool has_tag(const char *tags, const char *tag)
 		    (p[n] == '\0' || p[n] == ' ' || p[n] == ','))
 			return true;
 	return false;
+}
+
+/* Every account of the books with its tags as bits, once a scan (a line's
+ * account is looked up here rather than joined: 2 million lines in a city). */
+static enum err accounts_load(struct rules_ctx *cx, struct errinfo *ei)
+{
+	struct rules_cache *k = cx->cache;
+	struct db_res *res;
+	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_ACCOUNTS, DB_NOPARAMS, &res);
+	size_t cap = 256;
+	k->accts = ARENA_ARRAY(cx->keep, struct acct, cap);
+	k->naccts = 0;
+	while (e == E_OK && db_row(res)) {
+		if (k->naccts == cap) {
+			struct acct *m = ARENA_ARRAY(cx->keep, struct acct, cap * 2);
+			memcpy(m, k->accts, cap * sizeof(*m));
+			k->accts = m;
+			cap *= 2;
+		}
+		const char *code = db_text(res, 1), *tags = db_text(res, 2);
+		unsigned f = 0;
+		f |= has_tag(tags, "cash") ? ACCT_CASH : 0;
+		f |= has_tag(tags, "bank") ? ACCT_BANK : 0;
+		f |= has_tag(tags, "income") ? ACCT_INCOME : 0;
+		f |= has_tag(tags, "expense") ? ACCT_EXPENSE : 0;
+		f |= has_tag(tags, "nonproductive") ? ACCT_NONPROD : 0;
+		f |= has_tag(tags, "payroll") ? ACCT_PAYROLL : 0;
+		f |= code && strncmp(code, "321", 3) == 0 ? ACCT_CARRY : 0;
+		k->accts[k->naccts++] = (struct acct){db_int(res, 0), f};
+	}
+	if (e == E_OK)
+		e = db_done(res);
+	if (e != E_OK)
+		return err_set(ei, e, NULL, NULL, "读取会计科目失败：%s", db_errmsg(cx->c));
+	return E_OK;
+}
+
+static unsigned acct_flags(const struct rules_cache *k, int64_t id)
+{
+	size_t lo = 0, hi = k->naccts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k->accts[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->naccts && k->accts[lo].id == id ? k->accts[lo].flags : 0;
 }
 
 /* The Beijing date of a stored UTC timestamp ("2025-02-01T02:00:00Z"). */
@@ -452,12 +618,16 @@ enum err rules_vouchers(struct rules_ctx *cx, const struct rules_voucher **out, 
 		*n = k->nvouchers;
 		return E_OK;
 	}
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_VOUCHERS,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	enum err e;
+	if (!k->accts && (e = accounts_load(cx, ei)) != E_OK)
+		return e;
+	struct rules_rows *rr;
+	if ((e = rules_query(cx, RULES_ST_VOUCHERS, true, &rr, ei)) != E_OK)
+		return e;
 	size_t nv = 0, cap = 64;
 	struct rules_voucher *vv = ARENA_ARRAY(cx->a, struct rules_voucher, cap);
-	while (e == E_OK && db_row(res)) {
+	const struct db_res *res;
+	while ((res = rules_next(cx, rr))) {
 		if (nv == cap) {
 			struct rules_voucher *m = ARENA_ARRAY(cx->a, struct rules_voucher, cap * 2);
 			memcpy(m, vv, cap * sizeof(*m));
@@ -476,16 +646,13 @@ enum err rules_vouchers(struct rules_ctx *cx, const struct rules_voucher **out, 
 		v->project_no = opt_text(cx->a, res, 8);
 		v->contract_no = opt_text(cx->a, res, 9);
 	}
-	if (e == E_OK)
-		e = db_done(res);
 	/* lines come by voucher id, vouchers are by id: walk both */
 	int64_t *cb = ARENA_ARRAY(cx->a, int64_t, nv ? nv : 1); /* cash+bank credit − debit */
 	bool *cash_cr = ARENA_ARRAY(cx->a, bool, nv ? nv : 1);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_LINES,
-			    DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	if ((e = rules_query(cx, RULES_ST_LINES, true, &rr, ei)) != E_OK)
+		return e;
 	size_t i = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		int64_t vid = db_int(res, 0);
 		while (i < nv && vv[i].id < vid)
 			i++;
@@ -493,32 +660,32 @@ enum err rules_vouchers(struct rules_ctx *cx, const struct rules_voucher **out, 
 			continue;
 		struct rules_voucher *v = &vv[i];
 		int64_t dr = db_int(res, 1), cr = db_int(res, 2);
-		const char *party = db_text(res, 3), *pid = db_text(res, 4);
-		const char *code = db_text(res, 5), *tags = db_text(res, 6);
-		if (!v->party && party && *party)
-			v->party = arena_strdup(cx->a, party);
-		if (!v->party_id && pid && *pid)
-			v->party_id = arena_strdup(cx->a, pid);
-		bool cash = has_tag(tags, "cash");
-		if (cash || has_tag(tags, "bank"))
+		if (!v->party) {
+			const char *party = db_text(res, 3);
+			if (party && *party)
+				v->party = arena_strdup(cx->a, party);
+		}
+		if (!v->party_id) {
+			const char *pid = db_text(res, 4);
+			if (pid && *pid)
+				v->party_id = arena_strdup(cx->a, pid);
+		}
+		unsigned f = acct_flags(k, db_int(res, 5));
+		if (f & (ACCT_CASH | ACCT_BANK))
 			cb[i] += cr - dr;
-		if (cash && cr > 0)
+		if ((f & ACCT_CASH) && cr > 0)
 			cash_cr[i] = true;
-		if (has_tag(tags, "income"))
+		if (f & ACCT_INCOME)
 			v->income += cr - dr;
-		if (has_tag(tags, "expense"))
+		if (f & ACCT_EXPENSE)
 			v->expense += dr - cr;
-		if (has_tag(tags, "nonproductive"))
+		if (f & ACCT_NONPROD)
 			v->nonprod += dr - cr;
-		if (has_tag(tags, "payroll") && dr > 0)
+		if ((f & ACCT_PAYROLL) && dr > 0)
 			v->payroll = true;
-		if (code && strncmp(code, "321", 3) == 0)
+		if (f & ACCT_CARRY)
 			v->carry = true;
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取记账凭证失败：%s", db_errmsg(cx->c));
 	for (i = 0; i < nv; i++) {
 		struct rules_voucher *v = &vv[i];
 		v->paid = cb[i] > 0 ? cb[i] : 0;
@@ -563,6 +730,19 @@ const char *rules_related(struct rules_ctx *cx, const char *id_no, const char *d
 		cx->cache->err = *ei;
 		return NULL;
 	}
+	struct rules_cache *k = cx->cache;
+	if (!k->idmask_ok) {
+		memset(k->idmask, 0, sizeof(k->idmask));
+		for (size_t i = 0; i < np; i++)
+			id_mark(k->idmask, posts[i].id_no);
+		for (size_t r = 0; r < nr; r++) {
+			id_mark(k->idmask, rels[r].a_id_no);
+			id_mark(k->idmask, rels[r].b_id_no);
+		}
+		k->idmask_ok = true;
+	}
+	if (!id_maybe(k->idmask, id_no))
+		return NULL; /* neither a cadre's nor a declared relation's */
 	for (size_t i = 0; i < np; i++)
 		if (strcmp(posts[i].id_no, id_no) == 0 && rules_post_holds(&posts[i], day)) {
 			if (post_id)
@@ -685,6 +865,15 @@ static int finding_cmp(const void *a, const void *b)
 	return c ? c : keys_cmp(x, y);
 }
 
+/* Villages a per-village statement reads at once. */
+#define SCAN_BATCH 128
+
+static int village_by_id(const void *a, const void *b)
+{
+	const struct rules_village *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
 enum err rules_scan_run(struct db_conn *c, struct arena *a, const char *as_of, int64_t village_id,
 			unsigned mask, struct rules_scan *out, struct errinfo *ei)
 {
@@ -737,35 +926,53 @@ enum err rules_scan_run(struct db_conn *c, struct arena *a, const char *as_of, i
 			return e;
 		states[f] = cx.fam_state;
 	}
-	for (size_t i = 0; i < nv; i++) {
+	/* villages in id order, in batches: each per-village statement runs once a
+	 * batch (rules_query); the findings are sorted into output order below */
+	if (nv)
+		qsort(vs, nv, sizeof(*vs), village_by_id);
+	struct arena va;
+	arena_init(&va);
+	for (size_t i = 0; i < nv && e == E_OK; i++) {
 		struct rules_village *v = &vs[i];
-		if ((e = db_one(c, &rules_stmts, RULES_ST_FIRST_DAY,
-				DB_PARAMS(DB_INT(v->id), DB_TEXT(as_of)), &res)) != E_OK)
-			return err_set(ei, e, NULL, NULL, "读取村（居）起始日期失败：%s",
-				       db_errmsg(c));
-		v->first_day = db_text_dup(a, res, 0);
-		db_done(res);
+		if (i % SCAN_BATCH == 0) {
+			size_t last = i + SCAN_BATCH < nv ? i + SCAN_BATCH - 1 : nv - 1;
+			cx.batch_lo = v->id;
+			cx.batch_hi = vs[last].id;
+		}
 		cx.v = v;
+		cx.a = a;
+		struct rules_rows *rr;
+		const struct db_res *row;
+		if ((e = rules_query(&cx, RULES_ST_FIRST_DAY, true, &rr, ei)) != E_OK)
+			break;
+		if ((row = rules_next(&cx, rr)))
+			v->first_day = db_text_dup(a, row, 0);
 		cache.posts_loaded = cache.rels_loaded = cache.vouchers_loaded = false;
+		cache.idmask_ok = false;
 		/* what a village's rules read lives until the next village */
-		struct arena va;
-		arena_init(&va);
+		arena_release(&va);
 		cx.a = &va;
 		for (size_t f = 0; families[f] && e == E_OK; f++) {
 			if (!(families[f]->bit & mask))
 				continue;
 			cx.fam = families[f];
 			cx.fam_state = states[f];
-			if ((e = families[f]->village(&cx, ei)) == E_OK && cache.bad) {
+			e = families[f]->village(&cx, ei);
+			if (e == E_OK && cache.bad) {
 				*ei = cache.err;
 				e = ei->code ? ei->code : E_DB;
 			}
 		}
-		arena_release(&va);
-		cx.a = a;
-		if (e != E_OK)
-			return e;
 	}
+	cx.a = a;
+	rows_close_all(&cx);
+	arena_release(&va);
+	if (e == E_OK && cache.bad) {
+		*ei = cache.err;
+		e = ei->code ? ei->code : E_DB;
+	}
+	if (e != E_OK)
+		return e;
 	if (out->n)
 		qsort(out->items, out->n, sizeof(out->items[0]), finding_cmp);
 	return E_OK;

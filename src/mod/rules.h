@@ -244,7 +244,21 @@ struct rules_ctx {
 	const struct rules_family *fam; /* the family being evaluated */
 	void *fam_state;		/* what the family's prepare left for its villages */
 	struct rules_cache *cache;	/* parameters, posts and relations (rules.c) */
+	int64_t batch_lo;		/* lowest village id of the current batch */
+	int64_t batch_hi;		/* highest village id of the current batch */
 };
+
+/* The rows of a per-village statement of rules_db.c for the current village.
+ * Villages are scanned in id order, in batches; the statement runs once per
+ * batch ($1, $2: the batch's lowest and highest village id; $3: as_of when
+ * with_as_of), its last column is the village id and its rows come ordered by
+ * it first.  rules_next() hands out the current village's rows one by one (NULL
+ * after its last; values borrowed until the next call) and skips the rows of
+ * villages before it.  A read error is reported by the scan. */
+struct rules_rows;
+enum err rules_query(struct rules_ctx *cx, unsigned st, bool with_as_of, struct rules_rows **out,
+		     struct errinfo *ei);
+const struct db_res *rules_next(struct rules_ctx *cx, struct rules_rows *r);
 
 /* The effective value of a parameter for the current village's township. */
 int64_t rules_param(struct rules_ctx *cx, const char *rule, const char *name);
@@ -339,6 +353,7 @@ enum rules_st {
 	RULES_ST_POSTS,
 	RULES_ST_RELS,
 	RULES_ST_PARAMS_ALL,
+	RULES_ST_ACCOUNTS, /* the books' accounts and their tags, once a scan */
 	RULES_ST_K_EVENTS,
 	RULES_ST_K_AUDITS,
 	RULES_ST_M_MATTERS,

@@ -68,13 +68,15 @@ struct resolved {
 static enum err load_resolved(struct rules_ctx *cx, struct resolved **out, size_t *n,
 			      struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e =
-	    db_exec(cx->c, &rules_stmts, RULES_ST_B_RESOLVED, DB_PARAMS(DB_INT(cx->v->id)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_B_RESOLVED, false, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 16;
 	*out = ARENA_ARRAY(cx->a, struct resolved, cap);
 	*n = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*n == cap) {
 			struct resolved *m = ARENA_ARRAY(cx->a, struct resolved, cap * 2);
 			memcpy(m, *out, cap * sizeof(*m));
@@ -85,10 +87,6 @@ static enum err load_resolved(struct rules_ctx *cx, struct resolved **out, size_
 		(*out)[*n].date = db_text_dup(cx->a, res, 1);
 		(*n)++;
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取议事决策事项失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 

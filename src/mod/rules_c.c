@@ -129,13 +129,15 @@ struct contract {
 
 static enum err load(struct rules_ctx *cx, struct contract **out, size_t *n, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_C_CONTRACTS,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_C_CONTRACTS, true, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 32;
 	*out = ARENA_ARRAY(cx->a, struct contract, cap);
 	*n = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*n == cap) {
 			struct contract *m = ARENA_ARRAY(cx->a, struct contract, cap * 2);
 			memcpy(m, *out, cap * sizeof(*m));
@@ -160,10 +162,6 @@ static enum err load(struct rules_ctx *cx, struct contract **out, size_t *n, str
 		c->resource_id = db_int(res, 13);
 		c->kind = db_text_dup(cx->a, res, 14);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取合同失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 
@@ -292,15 +290,16 @@ static enum err c_village(struct rules_ctx *cx, struct errinfo *ei)
 		if (cv[i].kind)
 			c02(cx, &cv[i], cv[i].kind);
 	/* C04: bills past due + grace, not fully paid by as_of; one alert a contract */
-	struct db_res *res;
-	if ((e = db_exec(cx->c, &rules_stmts, RULES_ST_C_BILLS,
-			 DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res)) != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取合同账单失败：%s", db_errmsg(cx->c));
+	struct rules_rows *rr;
+	const struct db_res *res;
+	if ((e = rules_query(cx, RULES_ST_C_BILLS, true, &rr, ei)) != E_OK)
+		return e;
 	int64_t cur = 0, owed = 0, bills = 0;
 	struct rules_cite cites[8];
 	size_t nc = 0;
 	const char *oldest = NULL;
-	for (bool more = db_row(res);; more = db_row(res)) {
+	for (bool more = (res = rules_next(cx, rr)) != NULL;;
+	     more = (res = rules_next(cx, rr)) != NULL) {
 		int64_t cid = more ? db_int(res, 1) : -1;
 		if (cid != cur && cur && bills) {
 			for (size_t i = 0; i < n; i++)
@@ -335,8 +334,6 @@ static enum err c_village(struct rules_ctx *cx, struct errinfo *ei)
 				cites[nc++] = (struct rules_cite){"contract_bills", db_int(res, 0)};
 		}
 	}
-	if ((e = db_done(res)) != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取合同账单失败");
 	/* C06: pairs on one subject whose periods overlap */
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = i + 1; k < n; k++) {

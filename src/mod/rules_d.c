@@ -37,13 +37,15 @@ struct pub {
 
 static enum err load(struct rules_ctx *cx, struct pub **out, size_t *n, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_D_DISCLOSURES,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_D_DISCLOSURES, true, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 64;
 	*out = ARENA_ARRAY(cx->a, struct pub, cap);
 	*n = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*n == cap) {
 			struct pub *m = ARENA_ARRAY(cx->a, struct pub, cap * 2);
 			memcpy(m, *out, cap * sizeof(*m));
@@ -60,10 +62,6 @@ static enum err load(struct rules_ctx *cx, struct pub **out, size_t *n, struct e
 		p->income = db_isnull(res, 6) ? -1 : db_int(res, 6);
 		p->expense = db_isnull(res, 7) ? -1 : db_int(res, 7);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取三务公开记录失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 

@@ -20,87 +20,110 @@
 	"id, kind, as_of, village_id, families, started_at, findings, opened, updated, lapsed, "   \
 	"closed"
 
-/* Posts begun by as_of in the village; the people who ever held one. */
+/* The people who ever held a post in a village of the batch, with the village. */
 /* "status || ''" keeps SQLite on the disclosures' village index rather than
- * the (status, published_date) one, which reads every village's rows. */
-#define HOLDERS "(SELECT person_id FROM positions WHERE village_id = $1)"
+ * the (status, published_date) one, which reads every village's rows; "date ||
+ * ''" keeps it on the vouchers' (status, village_id) index, in id order. */
+#define HOLDERS                                                                                    \
+	"(SELECT DISTINCT village_id, person_id FROM positions WHERE village_id BETWEEN $1 AND "   \
+	"$2)"
 
 static const struct db_sql sql[RULES_ST__MAX] = {
     /* ---- the scan ---- */
     [RULES_ST_VILLAGES] = {"rules.villages", "SELECT id, code, name, township FROM villages "
 					     "WHERE ($1 = 0 OR id = $1) ORDER BY code"},
+    /* Per-village statements read a batch of villages at once: $1 and $2 are the
+     * lowest and highest village id of the batch, $3 (where used) as_of; the last
+     * column is the village id and rows come ordered by it first (rules_query). */
     [RULES_ST_FIRST_DAY] =
 	{"rules.first_day",
-	 "SELECT MIN(d) FROM ("
-	 "SELECT MIN(date) AS d FROM archive_events WHERE village_id = $1 AND date <= $2 "
-	 "UNION ALL SELECT MIN(date) FROM book_vouchers WHERE village_id = $1 AND "
-	 "status = 'posted' AND date <= $2 "
-	 "UNION ALL SELECT MIN(period_start) FROM disclosures WHERE village_id = $1 AND "
-	 "status || '' IN ('published','withdrawn') AND published_date <= $2) x"},
-    [RULES_ST_POSTS] = {"rules.posts",
-			"SELECT p.id, p.person_id, x.id_no, x.name, p.post, p.start_date, "
-			"p.end_date FROM positions p JOIN people x ON x.id = p.person_id "
-			"WHERE p.village_id = $1 AND p.start_date <= $2 "
-			"ORDER BY p.start_date, p.post, p.id"},
-    [RULES_ST_RELS] = {"rules.rels",
-		       "SELECT r.id, r.cadre_id, r.relative_id, a.id_no, b.id_no, a.name, b.name, "
-		       "r.relation FROM relatives r JOIN people a ON a.id = r.cadre_id "
-		       "JOIN people b ON b.id = r.relative_id WHERE r.id IN ("
-		       "SELECT x.id FROM relatives x WHERE x.cadre_id IN " HOLDERS " UNION "
-		       "SELECT x.id FROM relatives x WHERE x.relative_id IN " HOLDERS
-		       ") ORDER BY r.id"},
+	 "SELECT MIN(d), village_id FROM ("
+	 "SELECT village_id, MIN(date) AS d FROM archive_events WHERE village_id BETWEEN $1 AND $2 "
+	 "AND date <= $3 GROUP BY village_id "
+	 "UNION ALL SELECT village_id, MIN(date) FROM book_vouchers WHERE status = 'posted' AND "
+	 "village_id BETWEEN $1 AND $2 AND date <= $3 GROUP BY village_id "
+	 "UNION ALL SELECT village_id, MIN(period_start) FROM disclosures WHERE village_id BETWEEN "
+	 "$1 "
+	 "AND $2 AND status || '' IN ('published','withdrawn') AND published_date <= $3 "
+	 "GROUP BY village_id) x GROUP BY village_id ORDER BY village_id"},
+    [RULES_ST_POSTS] =
+	{"rules.posts",
+	 "SELECT p.id, p.person_id, x.id_no, x.name, p.post, p.start_date, "
+	 "p.end_date, p.village_id FROM positions p JOIN people x ON x.id = p.person_id "
+	 "WHERE p.village_id BETWEEN $1 AND $2 AND p.start_date <= $3 "
+	 "ORDER BY p.village_id, p.start_date, p.post, p.id"},
+    [RULES_ST_RELS] =
+	{"rules.rels",
+	 "SELECT r.id, r.cadre_id, r.relative_id, a.id_no, b.id_no, a.name, b.name, "
+	 "r.relation, x.vid FROM (SELECT h.village_id AS vid, r.id AS rid FROM " HOLDERS
+	 " h JOIN relatives r ON r.cadre_id = h.person_id UNION "
+	 "SELECT h.village_id, r.id FROM " HOLDERS " h JOIN relatives r "
+	 "ON r.relative_id = h.person_id) x JOIN relatives r ON r.id = x.rid "
+	 "JOIN people a ON a.id = r.cadre_id JOIN people b ON b.id = r.relative_id "
+	 "ORDER BY x.vid, r.id"},
     [RULES_ST_PARAMS_ALL] = {"rules.params_all",
 			     "SELECT township, rule, name, value FROM rule_params "
 			     "ORDER BY township, rule, name"},
+    [RULES_ST_ACCOUNTS] = {"rules.accounts",
+			   "SELECT id, code, tags FROM book_accounts ORDER BY id"},
 
     /* ---- K 干部 ---- */
     [RULES_ST_K_EVENTS] = {"rules.k_events",
-			   "SELECT e.person_id, e.kind, e.date FROM archive_events e "
-			   "WHERE e.person_id IN " HOLDERS " AND e.kind IN ('廉政承诺','述职述廉') "
-			   "AND e.date <= $2 ORDER BY e.person_id, e.date"},
-    [RULES_ST_K_AUDITS] = {"rules.k_audits",
-			   "SELECT a.id, a.kind, a.subject_person_id, a.period_from, a.period_to, "
-			   "a.report_date, a.ref, a.village_id FROM audits a "
-			   "WHERE a.village_id = $1 OR a.subject_person_id IN " HOLDERS
-			   " ORDER BY a.id"},
+			   "SELECT e.person_id, e.kind, e.date, h.village_id FROM " HOLDERS " h "
+			   "JOIN archive_events e ON e.person_id = h.person_id "
+			   "WHERE e.kind IN ('廉政承诺','述职述廉') AND e.date <= $3 "
+			   "ORDER BY h.village_id, e.person_id, e.date"},
+    [RULES_ST_K_AUDITS] =
+	{"rules.k_audits",
+	 "SELECT a.id, a.kind, a.subject_person_id, a.period_from, a.period_to, "
+	 "a.report_date, a.ref, a.village_id, x.vid FROM (SELECT village_id AS vid, "
+	 "id AS aid FROM audits WHERE village_id BETWEEN $1 AND $2 UNION "
+	 "SELECT h.village_id, a.id FROM " HOLDERS " h JOIN audits a "
+	 "ON a.subject_person_id = h.person_id) x JOIN audits a ON a.id = x.aid "
+	 "ORDER BY x.vid, a.id"},
 
     /* ---- M 议事决策 ---- */
-    [RULES_ST_M_MATTERS] = {"rules.m_matters",
-			    "SELECT id, matter_no, title, kind, amount_fen FROM matters "
-			    "WHERE village_id = $1 ORDER BY matter_no"},
+    [RULES_ST_M_MATTERS] =
+	{"rules.m_matters",
+	 "SELECT id, matter_no, title, kind, amount_fen, village_id FROM matters "
+	 "WHERE village_id BETWEEN $1 AND $2 ORDER BY village_id, matter_no"},
     [RULES_ST_M_STEPS] = {"rules.m_steps",
-			  "SELECT id, matter_id, step, date, members, attendees, votes_for "
-			  "FROM matter_steps WHERE village_id = $1 ORDER BY matter_id, id"},
+			  "SELECT id, matter_id, step, date, members, attendees, votes_for, "
+			  "village_id FROM matter_steps WHERE village_id BETWEEN $1 AND $2 "
+			  "ORDER BY village_id, matter_id, id"},
     /* the acts on a matter other than its 实施 step: vouchers (dated), contracts
      * (signed) and projects (contracted) citing it, by as_of */
     [RULES_ST_M_ACTS] =
 	{"rules.m_acts",
-	 "SELECT id, matter_no, 'book_vouchers', voucher_no, date FROM book_vouchers "
-	 "WHERE village_id = $1 AND status = 'posted' AND matter_no IS NOT NULL AND date <= $2 "
-	 "UNION ALL SELECT id, matter_no, 'contracts', contract_no, sign_date FROM contracts "
-	 "WHERE village_id = $1 AND matter_no IS NOT NULL AND sign_date <= $2 "
-	 "UNION ALL SELECT id, matter_no, 'projects', project_no, contract_date FROM projects "
-	 "WHERE village_id = $1 AND matter_no IS NOT NULL AND contract_date <= $2 "
-	 "ORDER BY 2, 5, 3, 4"},
+	 "SELECT id, matter_no, 'book_vouchers', voucher_no, date, village_id FROM book_vouchers "
+	 "WHERE status = 'posted' AND village_id BETWEEN $1 AND $2 AND matter_no IS NOT NULL "
+	 "AND date <= $3 "
+	 "UNION ALL SELECT id, matter_no, 'contracts', contract_no, sign_date, village_id "
+	 "FROM contracts WHERE village_id BETWEEN $1 AND $2 AND matter_no IS NOT NULL "
+	 "AND sign_date <= $3 "
+	 "UNION ALL SELECT id, matter_no, 'projects', project_no, contract_date, village_id "
+	 "FROM projects WHERE village_id BETWEEN $1 AND $2 AND matter_no IS NOT NULL "
+	 "AND contract_date <= $3 ORDER BY 6, 2, 5, 3, 4"},
 
     /* ---- the books of a village (B, D, M, P) ---- */
+    /* by (status, village_id): rows come in village and id order without a sort */
     [RULES_ST_VOUCHERS] =
 	{"rules.vouchers",
 	 "SELECT id, voucher_no, date, pay_method, handler, approver, entered_at, "
-	 "matter_no, project_no, contract_no FROM book_vouchers "
-	 "WHERE village_id = $1 AND status = 'posted' AND date <= $2 "
-	 "ORDER BY id"},
+	 "matter_no, project_no, contract_no, village_id FROM book_vouchers "
+	 "WHERE status = 'posted' AND village_id BETWEEN $1 AND $2 AND date || '' <= $3 "
+	 "ORDER BY village_id, id"},
     [RULES_ST_LINES] = {"rules.lines",
 			"SELECT l.voucher_id, l.debit_fen, l.credit_fen, l.counterparty, "
-			"l.counterparty_id, a.code, a.tags FROM book_vouchers v "
+			"l.counterparty_id, l.account_id, v.village_id FROM book_vouchers v "
 			"JOIN book_lines l ON l.voucher_id = v.id "
-			"JOIN book_accounts a ON a.id = l.account_id "
-			"WHERE v.village_id = $1 AND v.status = 'posted' AND v.date <= $2 "
-			"ORDER BY l.voucher_id, l.line_no"},
-    [RULES_ST_B_RESOLVED] = {"rules.b_resolved",
-			     "SELECT m.matter_no, s.date FROM matters m "
-			     "LEFT JOIN matter_steps s ON s.matter_id = m.id AND s.step = '决议' "
-			     "WHERE m.village_id = $1 ORDER BY m.matter_no"},
+			"WHERE v.status = 'posted' AND v.village_id BETWEEN $1 AND $2 "
+			"AND v.date || '' <= $3 ORDER BY v.village_id, v.id, l.line_no"},
+    [RULES_ST_B_RESOLVED] =
+	{"rules.b_resolved",
+	 "SELECT m.matter_no, s.date, m.village_id FROM matters m "
+	 "LEFT JOIN matter_steps s ON s.matter_id = m.id AND s.step = '决议' "
+	 "WHERE m.village_id BETWEEN $1 AND $2 ORDER BY m.village_id, m.matter_no"},
 
     /* ---- C 合同与资产资源 ---- */
     [RULES_ST_C_CONTRACTS] =
@@ -114,8 +137,9 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	 "(SELECT MIN(r.id) FROM resources r WHERE r.village_id = c.village_id "
 	 "AND r.resource_no = c.subject_no), "
 	 "(SELECT MIN(r.kind) FROM resources r WHERE r.village_id = c.village_id "
-	 "AND r.resource_no = c.subject_no) "
-	 "FROM contracts c WHERE c.village_id = $1 AND c.sign_date <= $2 ORDER BY c.contract_no"},
+	 "AND r.resource_no = c.subject_no), c.village_id "
+	 "FROM contracts c WHERE c.village_id BETWEEN $1 AND $2 AND c.sign_date <= $3 "
+	 "ORDER BY c.village_id, c.contract_no"},
     [RULES_ST_C_LEASES] =
 	{"rules.c_leases",
 	 "SELECT c.id, v.township, r.kind, c.annual_rent_fen, c.area_mu_x100 FROM contracts c "
@@ -127,51 +151,59 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	 "SELECT b.id, b.contract_id, b.due_date, b.amount_due_fen, "
 	 "CASE WHEN EXISTS (SELECT 1 FROM bill_payments p WHERE p.bill_id = b.id) "
 	 "THEN (SELECT COALESCE(SUM(p.amount_fen), 0) FROM bill_payments p "
-	 "WHERE p.bill_id = b.id AND p.date <= $2) "
-	 "WHEN b.paid_date IS NULL OR b.paid_date <= $2 THEN b.amount_paid_fen ELSE 0 END "
-	 "FROM contract_bills b WHERE b.village_id = $1 ORDER BY b.contract_id, b.due_date"},
+	 "WHERE p.bill_id = b.id AND p.date <= $3) "
+	 "WHEN b.paid_date IS NULL OR b.paid_date <= $3 THEN b.amount_paid_fen ELSE 0 END, "
+	 "b.village_id FROM contract_bills b WHERE b.village_id BETWEEN $1 AND $2 "
+	 "ORDER BY b.village_id, b.contract_id, b.due_date"},
 
     /* ---- P 工程项目与产权交易 ---- */
     [RULES_ST_P_PROJECTS] =
 	{"rules.p_projects",
 	 "SELECT id, project_no, procurement, budget_fen, approved_date, announced_date, "
 	 "bid_date, contract_date, start_date, accepted_date, contractor, contractor_id, "
-	 "contract_amount_fen, registered_date FROM projects WHERE village_id = $1 "
-	 "ORDER BY project_no"},
+	 "contract_amount_fen, registered_date, village_id FROM projects "
+	 "WHERE village_id BETWEEN $1 AND $2 ORDER BY village_id, project_no"},
     [RULES_ST_P_TRADES] = {"rules.p_trades",
-			   "SELECT id, trade_no, closing_date, winner, winner_id, listed_date "
-			   "FROM trades WHERE village_id = $1 AND listed_date <= $2 "
-			   "ORDER BY trade_no"},
-    [RULES_ST_P_BIDS] = {"rules.p_bids",
-			 "SELECT ref_no, bidder_id, price_fen, id FROM bids WHERE village_id = $1 "
-			 "AND (bid_date IS NULL OR bid_date <= $2) ORDER BY ref_no, price_fen, id"},
+			   "SELECT id, trade_no, closing_date, winner, winner_id, listed_date, "
+			   "village_id FROM trades WHERE village_id BETWEEN $1 AND $2 "
+			   "AND listed_date <= $3 ORDER BY village_id, trade_no"},
+    [RULES_ST_P_BIDS] =
+	{"rules.p_bids",
+	 "SELECT ref_no, bidder_id, price_fen, id, village_id FROM bids "
+	 "WHERE village_id BETWEEN $1 AND $2 AND (bid_date IS NULL OR bid_date <= $3) "
+	 "ORDER BY village_id, ref_no, price_fen, id"},
 
     /* ---- D 三务公开 ---- */
     [RULES_ST_D_DISCLOSURES] =
 	{"rules.d_disclosures",
 	 "SELECT id, item_code, period, published_date, period_start, period_end, "
-	 "total_income_fen, total_expense_fen FROM disclosures WHERE village_id = $1 AND "
-	 "status || '' IN ('published','withdrawn') AND published_date <= $2 "
-	 "ORDER BY item_code, period, published_date, id"},
+	 "total_income_fen, total_expense_fen, village_id FROM disclosures "
+	 "WHERE village_id BETWEEN $1 AND $2 AND "
+	 "status || '' IN ('published','withdrawn') AND published_date <= $3 "
+	 "ORDER BY village_id, item_code, period, published_date, id"},
 
     /* ---- S 惠民补助资金 ---- */
     [RULES_ST_S_PAYMENTS] =
 	{"rules.s_payments",
 	 "SELECT p.id, g.name, x.id_no, x.name, p.period, p.amount_fen, p.paid_date, "
 	 "p.bank_account, x.village_id, x.death_date, x.moved_out_date, s.max_amount_fen, "
-	 "hv.name FROM subsidy_payments p JOIN subsidy_programmes g ON g.id = p.programme_id "
+	 "hv.name, p.village_id FROM subsidy_payments p "
+	 "JOIN subsidy_programmes g ON g.id = p.programme_id "
 	 "JOIN people x ON x.id = p.person_id JOIN villages hv ON hv.id = x.village_id "
 	 "LEFT JOIN subsidy_standards s ON s.programme_id = p.programme_id "
 	 "AND s.year = CAST(SUBSTR(p.period, 1, 4) AS INTEGER) "
-	 "WHERE p.village_id = $1 AND p.paid_date <= $2 ORDER BY g.name, x.id_no, p.period, p.id"},
+	 "WHERE p.village_id BETWEEN $1 AND $2 AND p.paid_date <= $3 "
+	 "ORDER BY p.village_id, g.name, x.id_no, p.period, p.id"},
     [RULES_ST_S_REPEATS] =
 	{"rules.s_repeats",
 	 "SELECT p.id, p.village_id, v.code, v.name, g.name, x.id_no, p.period, p.paid_date "
-	 "FROM subsidy_payments p JOIN villages v ON v.id = p.village_id "
+	 "FROM (SELECT programme_id, person_id, period FROM subsidy_payments "
+	 "WHERE paid_date <= $1 GROUP BY programme_id, person_id, period "
+	 "HAVING COUNT(*) >= 2) d JOIN subsidy_payments p ON p.programme_id = d.programme_id "
+	 "AND p.person_id = d.person_id AND p.period = d.period "
+	 "JOIN villages v ON v.id = p.village_id "
 	 "JOIN subsidy_programmes g ON g.id = p.programme_id JOIN people x ON x.id = p.person_id "
-	 "WHERE p.paid_date <= $1 AND EXISTS (SELECT 1 FROM subsidy_payments q "
-	 "WHERE q.programme_id = p.programme_id AND q.person_id = p.person_id "
-	 "AND q.period = p.period AND q.id <> p.id AND q.paid_date <= $1) "
+	 "WHERE p.paid_date <= $1 "
 	 "ORDER BY g.name, x.id_no, p.period, p.paid_date, v.code"},
     [RULES_ST_S_SHARED] =
 	{"rules.s_shared",
@@ -183,12 +215,13 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 
     /* ---- R 信访与整改 ---- */
     [RULES_ST_R_COMPLAINTS] = {"rules.r_complaints",
-			       "SELECT id, ref, received_date, accepted_date, concluded_date "
-			       "FROM complaints WHERE village_id = $1 AND received_date <= $2 "
-			       "ORDER BY received_date, ref"},
+			       "SELECT id, ref, received_date, accepted_date, concluded_date, "
+			       "village_id FROM complaints WHERE village_id BETWEEN $1 AND $2 "
+			       "AND received_date <= $3 ORDER BY village_id, received_date, ref"},
     [RULES_ST_R_RECTS] = {"rules.r_rects",
-			  "SELECT id, ref, source, deadline, closed_date FROM rectifications "
-			  "WHERE village_id = $1 ORDER BY ref"},
+			  "SELECT id, ref, source, deadline, closed_date, village_id "
+			  "FROM rectifications WHERE village_id BETWEEN $1 AND $2 "
+			  "ORDER BY village_id, ref"},
 
     /* ---- parameters ---- */
     [RULES_ST_PARAM_GET] = {"rules.param_get",

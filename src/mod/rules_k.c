@@ -63,12 +63,14 @@ struct kdata {
 
 static enum err load(struct rules_ctx *cx, struct kdata *d, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_K_EVENTS,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_K_EVENTS, true, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 32;
 	d->ev = ARENA_ARRAY(cx->a, struct event, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (d->nev == cap) {
 			struct event *m = ARENA_ARRAY(cx->a, struct event, cap * 2);
 			memcpy(m, d->ev, cap * sizeof(*m));
@@ -80,14 +82,11 @@ static enum err load(struct rules_ctx *cx, struct kdata *d, struct errinfo *ei)
 		x->kind = db_text_dup(cx->a, res, 1);
 		x->date = db_text_dup(cx->a, res, 2);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_K_AUDITS, DB_PARAMS(DB_INT(cx->v->id)),
-			    &res);
+	if ((e = rules_query(cx, RULES_ST_K_AUDITS, false, &rr, ei)) != E_OK)
+		return e;
 	cap = 8;
 	d->au = ARENA_ARRAY(cx->a, struct audit, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (d->nau == cap) {
 			struct audit *m = ARENA_ARRAY(cx->a, struct audit, cap * 2);
 			memcpy(m, d->au, cap * sizeof(*m));
@@ -104,10 +103,6 @@ static enum err load(struct rules_ctx *cx, struct kdata *d, struct errinfo *ei)
 		x->ref = db_text_dup(cx->a, res, 6);
 		x->village_id = db_int(res, 7);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取廉政档案与审计失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 

@@ -69,13 +69,15 @@ static int64_t opt_int(const struct db_res *res, int col)
 static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struct act **av,
 		     size_t *na, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e =
-	    db_exec(cx->c, &rules_stmts, RULES_ST_M_MATTERS, DB_PARAMS(DB_INT(cx->v->id)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_M_MATTERS, false, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 16;
 	*mv = ARENA_ARRAY(cx->a, struct matter, cap);
 	*nm = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*nm == cap) {
 			struct matter *m = ARENA_ARRAY(cx->a, struct matter, cap * 2);
 			memcpy(m, *mv, cap * sizeof(*m));
@@ -89,13 +91,10 @@ static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struc
 		m->kind = db_text_dup(cx->a, res, 3);
 		m->amount = opt_int(res, 4);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_M_STEPS, DB_PARAMS(DB_INT(cx->v->id)),
-			    &res);
+	if ((e = rules_query(cx, RULES_ST_M_STEPS, false, &rr, ei)) != E_OK)
+		return e;
 	size_t k = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		int64_t mid = db_int(res, 1);
 		int idx = power_wuyi_index(db_text(res, 2));
 		/* steps come ordered by matter id, matters by number: find it */
@@ -111,15 +110,12 @@ static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struc
 		s->attendees = opt_int(res, 5);
 		s->votes_for = opt_int(res, 6);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_M_ACTS,
-			    DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	if ((e = rules_query(cx, RULES_ST_M_ACTS, true, &rr, ei)) != E_OK)
+		return e;
 	cap = 16;
 	*av = ARENA_ARRAY(cx->a, struct act, cap);
 	*na = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*na == cap) {
 			struct act *m = ARENA_ARRAY(cx->a, struct act, cap * 2);
 			memcpy(m, *av, cap * sizeof(*m));
@@ -140,10 +136,6 @@ static enum err load(struct rules_ctx *cx, struct matter **mv, size_t *nm, struc
 				       db_text(res, 3));
 		x->date = db_text_dup(cx->a, res, 4);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取议事决策事项失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 

@@ -112,12 +112,14 @@ struct pdata {
 
 static enum err load(struct rules_ctx *cx, struct pdata *d, struct errinfo *ei)
 {
-	struct db_res *res;
-	const struct db_val p2[] = {DB_INT(cx->v->id), DB_TEXT(cx->as_of)};
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_P_PROJECTS, p2, 1, &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_P_PROJECTS, false, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 16;
 	d->pv = ARENA_ARRAY(cx->a, struct project, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		struct project p = {0};
 		p.id = db_int(res, 0);
 		p.no = db_text_dup(cx->a, res, 1);
@@ -139,34 +141,26 @@ static enum err load(struct rules_ctx *cx, struct pdata *d, struct errinfo *ei)
 		GROW(d->pv, d->np, cap, struct project);
 		d->pv[d->np++] = p;
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_P_TRADES, p2, 2, &res);
+	if ((e = rules_query(cx, RULES_ST_P_TRADES, true, &rr, ei)) != E_OK)
+		return e;
 	cap = 16;
 	d->tv = ARENA_ARRAY(cx->a, struct trade, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		GROW(d->tv, d->nt, cap, struct trade);
 		d->tv[d->nt++] =
 		    (struct trade){db_int(res, 0), db_text_dup(cx->a, res, 1),
 				   db_text_dup(cx->a, res, 2), opt(cx, res, 3), opt(cx, res, 4)};
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e == E_OK)
-		e = db_exec(cx->c, &rules_stmts, RULES_ST_P_BIDS, p2, 2, &res);
+	if ((e = rules_query(cx, RULES_ST_P_BIDS, true, &rr, ei)) != E_OK)
+		return e;
 	cap = 32;
 	d->bv = ARENA_ARRAY(cx->a, struct bid, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		GROW(d->bv, d->nb, cap, struct bid);
 		d->bv[d->nb++] =
 		    (struct bid){db_text_dup(cx->a, res, 0), db_text_dup(cx->a, res, 1),
 				 db_int(res, 2), db_int(res, 3)};
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取项目与产权交易失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 

@@ -121,12 +121,14 @@ static void r03(struct rules_ctx *cx, const struct complaint *cv, size_t n)
 
 static enum err r_village(struct rules_ctx *cx, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_R_COMPLAINTS,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_R_COMPLAINTS, true, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t n = 0, cap = 16;
 	struct complaint *cv = ARENA_ARRAY(cx->a, struct complaint, cap);
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (n == cap) {
 			struct complaint *m = ARENA_ARRAY(cx->a, struct complaint, cap * 2);
 			memcpy(m, cv, cap * sizeof(*m));
@@ -140,18 +142,13 @@ static enum err r_village(struct rules_ctx *cx, struct errinfo *ei)
 		c->accepted = db_text_dup(cx->a, res, 3);
 		c->concluded = db_text_dup(cx->a, res, 4);
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取信访举报失败：%s", db_errmsg(cx->c));
 	for (size_t i = 0; i < n; i++)
 		r01_r02(cx, &cv[i]);
 	r03(cx, cv, n);
 
-	if ((e = db_exec(cx->c, &rules_stmts, RULES_ST_R_RECTS, DB_PARAMS(DB_INT(cx->v->id)),
-			 &res)) != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取整改清单失败：%s", db_errmsg(cx->c));
-	while (db_row(res)) {
+	if ((e = rules_query(cx, RULES_ST_R_RECTS, false, &rr, ei)) != E_OK)
+		return e;
+	while ((res = rules_next(cx, rr))) {
 		const char *deadline = db_text(res, 3), *closed = db_text(res, 4);
 		bool done = rules_present(cx, closed);
 		bool late = done ? strcmp(closed, deadline) > 0 : strcmp(deadline, cx->as_of) < 0;
@@ -171,8 +168,6 @@ static enum err r_village(struct rules_ctx *cx, struct errinfo *ei)
 				   ref, db_text(res, 2), deadline, cx->as_of,
 				   (long long)(cx->as_of_days - rules_days(deadline)));
 	}
-	if ((e = db_done(res)) != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取整改清单失败");
 	return E_OK;
 }
 

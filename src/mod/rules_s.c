@@ -159,13 +159,15 @@ struct pay {
 
 static enum err load(struct rules_ctx *cx, struct pay **out, size_t *n, struct errinfo *ei)
 {
-	struct db_res *res;
-	enum err e = db_exec(cx->c, &rules_stmts, RULES_ST_S_PAYMENTS,
-			     DB_PARAMS(DB_INT(cx->v->id), DB_TEXT(cx->as_of)), &res);
+	struct rules_rows *rr;
+	const struct db_res *res;
+	enum err e = rules_query(cx, RULES_ST_S_PAYMENTS, true, &rr, ei);
+	if (e != E_OK)
+		return e;
 	size_t cap = 64;
 	*out = ARENA_ARRAY(cx->a, struct pay, cap);
 	*n = 0;
-	while (e == E_OK && db_row(res)) {
+	while ((res = rules_next(cx, rr))) {
 		if (*n == cap) {
 			struct pay *m = ARENA_ARRAY(cx->a, struct pay, cap * 2);
 			memcpy(m, *out, cap * sizeof(*m));
@@ -193,10 +195,6 @@ static enum err load(struct rules_ctx *cx, struct pay **out, size_t *n, struct e
 			       ? arena_strdup(cx->a, first)
 			       : p->period;
 	}
-	if (e == E_OK)
-		e = db_done(res);
-	if (e != E_OK)
-		return err_set(ei, e, NULL, NULL, "读取惠民资金发放记录失败：%s", db_errmsg(cx->c));
 	return E_OK;
 }
 
