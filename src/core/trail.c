@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "buf.h"
 #include "json_out.h"
 
 enum {
@@ -159,17 +160,52 @@ static void store_node(void *ctx, unsigned level, uint64_t index, const uint8_t 
 			 DB_PARAMS(DB_INT(level), DB_INT((int64_t)index), DB_TEXT(hex)), NULL);
 }
 
+/* The head, read at the transaction's first append. */
+static enum err head_load(struct trail_ctx *tc, struct errinfo *ei)
+{
+	enum err e;
+	if (tc->loaded)
+		return E_OK;
+	if ((e = head_read(tc->db, &tc->fr, ei)) != E_OK)
+		return e;
+	tc->loaded = true;
+	return E_OK;
+}
+
+/* Store the entry text as leaf tc->fr.size: its row, then the tree nodes. */
+static enum err entry_store(struct trail_ctx *tc, const char *ts, const char *action,
+			    const char *entity, const char *key, int64_t village_id,
+			    const char *text, size_t len)
+{
+	uint8_t leaf[32];
+	char leafhex[65];
+	merkle_leaf_hash(text, len, leaf);
+	sodium_bin2hex(leafhex, sizeof(leafhex), leaf, sizeof(leaf));
+	enum err e = db_exec(tc->db, &trail_stmts, ST_INSERT,
+			     DB_PARAMS(DB_INT((int64_t)tc->fr.size), DB_TEXT(ts),
+				       DB_TEXT(tc->actor), DB_TEXT(action), DB_TEXT(entity),
+				       DB_TEXT(key), village_id ? DB_INT(village_id) : DB_NULL,
+				       DB_TEXT(text), DB_TEXT(leafhex)),
+			     NULL);
+	if (e != E_OK)
+		return e;
+	struct node_sink sink = {tc->db, E_OK};
+	merkle_frontier_append(&tc->fr, leaf, store_node, &sink);
+	if (sink.err != E_OK)
+		return sink.err;
+	/* The head row is written once, by trail_finish() before the commit. */
+	tc->count++;
+	return E_OK;
+}
+
 static enum err append(struct trail_ctx *tc, const char *kind, const char *action,
 		       const char *entity, const char *key, int64_t village_id, json_t *value,
 		       struct errinfo *ei)
 {
-	enum err e;
-	if (!tc->loaded) {
-		if ((e = head_read(tc->db, &tc->fr, ei)) != E_OK) {
-			json_decref(value);
-			return e;
-		}
-		tc->loaded = true;
+	enum err e = head_load(tc, ei);
+	if (e != E_OK) {
+		json_decref(value);
+		return e;
 	}
 	char ts[32];
 	app_timestamp(tc->now_us, ts);
@@ -180,26 +216,9 @@ static enum err append(struct trail_ctx *tc, const char *kind, const char *actio
 	json_object_set_new(entry, "village", village_id ? json_integer(village_id) : json_null());
 	char *text = json_canonical(entry);
 	json_decref(entry);
-	uint8_t leaf[32];
-	char leafhex[65];
-	merkle_leaf_hash(text, strlen(text), leaf);
-	sodium_bin2hex(leafhex, sizeof(leafhex), leaf, sizeof(leaf));
-	e = db_exec(tc->db, &trail_stmts, ST_INSERT,
-		    DB_PARAMS(DB_INT((int64_t)seq), DB_TEXT(ts), DB_TEXT(tc->actor), DB_TEXT(action),
-			      DB_TEXT(entity), DB_TEXT(key),
-			      village_id ? DB_INT(village_id) : DB_NULL, DB_TEXT(text),
-			      DB_TEXT(leafhex)),
-		    NULL);
+	e = entry_store(tc, ts, action, entity, key, village_id, text, strlen(text));
 	free(text);
-	if (e != E_OK)
-		return e;
-	struct node_sink sink = {tc->db, E_OK};
-	merkle_frontier_append(&tc->fr, leaf, store_node, &sink);
-	if (sink.err != E_OK)
-		return sink.err;
-	/* The head row is written once, by trail_finish() before the commit. */
-	tc->count++;
-	return E_OK;
+	return e;
 }
 
 static int64_t row_village(const struct trail_table *t, json_t *row)
@@ -247,6 +266,83 @@ enum err trail_event(struct trail_ctx *tc, const char *action, const char *entit
 	if (!v)
 		return err_set(ei, E_INTERNAL, "trail.event", NULL, "日志事件内容不是有效的 JSON");
 	return append(tc, "event", action, entity, key, village_id, v, ei);
+}
+
+/* ---- rows whose value the writer built (bulk imports) ---------------------- */
+
+void trail_json_string(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *run = s;
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		buf_add(b, run, (size_t)(s - run));
+		run = s + 1;
+		switch (ch) {
+		case '"':
+			buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			buf_adds(b, "\\\\");
+			break;
+		case '\b':
+			buf_adds(b, "\\b");
+			break;
+		case '\f':
+			buf_adds(b, "\\f");
+			break;
+		case '\n':
+			buf_adds(b, "\\n");
+			break;
+		case '\r':
+			buf_adds(b, "\\r");
+			break;
+		case '\t':
+			buf_adds(b, "\\t");
+			break;
+		default: {
+			char u[7] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], 0};
+			buf_adds(b, u);
+		}
+		}
+	}
+	buf_add(b, run, (size_t)(s - run));
+	buf_addc(b, '"');
+}
+
+enum err trail_row_json(struct trail_ctx *tc, const struct trail_table *t, int64_t id,
+			int64_t village_id, const char *action, const char *value,
+			struct errinfo *ei)
+{
+	enum err e = head_load(tc, ei);
+	if (e != E_OK)
+		return e;
+	char ts[32], key[24];
+	app_timestamp(tc->now_us, ts);
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	/* The keys of append's entry, in the order json_canonical sorts them. */
+	struct buf b = BUF_INIT;
+	buf_adds(&b, "{\"action\":");
+	trail_json_string(&b, action);
+	buf_adds(&b, ",\"actor\":");
+	trail_json_string(&b, tc->actor);
+	buf_adds(&b, ",\"entity\":");
+	trail_json_string(&b, t->entity);
+	buf_addf(&b, ",\"key\":\"%s\",\"kind\":\"row\",\"seq\":%llu,\"ts\":", key,
+		 (unsigned long long)tc->fr.size);
+	trail_json_string(&b, ts);
+	buf_adds(&b, ",\"value\":");
+	buf_adds(&b, value);
+	if (village_id)
+		buf_addf(&b, ",\"village\":%lld}", (long long)village_id);
+	else
+		buf_adds(&b, ",\"village\":null}");
+	e = entry_store(tc, ts, action, t->entity, key, village_id, b.ptr, b.len);
+	buf_release(&b);
+	return e;
 }
 
 /* ---- checkpoints and proofs -------------------------------------------- */

@@ -69,6 +69,19 @@ enum err trail_event(struct trail_ctx *tc, const char *action, const char *entit
 		     const char *key, int64_t village_id, const char *value_json,
 		     struct errinfo *ei);
 
+/* Append a row's new value that the writer built from what it inserted,
+ * instead of reading the row back: for bulk writers (an import of a million
+ * voucher lines).  value is the row's canonical JSON — every column t->st_get
+ * returns, as json_row would type it, keys in byte order, compact, strings as
+ * trail_json_string writes them — and trail_verify holds it against the row
+ * like any other entry, so a value that differs from the row is reported. */
+enum err trail_row_json(struct trail_ctx *tc, const struct trail_table *t, int64_t id,
+			int64_t village_id, const char *action, const char *value,
+			struct errinfo *ei);
+/* s as a JSON string, escaped exactly as json_canonical (jansson) escapes it. */
+struct buf;
+void trail_json_string(struct buf *b, const char *s);
+
 /* Current tree size and root. */
 enum err trail_head(struct db_conn *c, uint64_t *size, uint8_t root[32]);
 

@@ -38,6 +38,8 @@ enum books_st {
 	BOOKS_ST_SEQ_SET,
 	BOOKS_ST_SEQ_CHECK,
 	BOOKS_ST_VOUCHER_INSERT,
+	BOOKS_ST_VOUCHER_INSERT_BULK,
+	BOOKS_ST_LAST_ID,
 	BOOKS_ST_VOUCHER_GET,
 	BOOKS_ST_VOUCHER_ALL,
 	BOOKS_ST_VOUCHER_HEAD,
@@ -57,6 +59,11 @@ enum books_st {
 	BOOKS_ST_BALANCE_ADD,
 	BOOKS_ST_BALANCE_ADD_ONE,
 	BOOKS_ST_IS_CARRY,
+	BOOKS_ST_OPEN_HEAD_ENSURE,
+	BOOKS_ST_OPEN_HEAD_LOCK,
+	BOOKS_ST_OPEN_HEAD_SET,
+	BOOKS_ST_OPEN_COPY,
+	BOOKS_ST_OPEN_ADD,
 	BOOKS_ST_APPROVAL_INSERT,
 	BOOKS_ST_APPROVAL_GET,
 	BOOKS_ST_APPROVAL_ALL,
@@ -89,6 +96,10 @@ enum books_st {
 	BOOKS_ST_VOUCHERS_EXPORT,
 	BOOKS_ST_LEDGER_ACCOUNTS,
 	BOOKS_ST_FINANCE_LINES,
+	BOOKS_ST_BULK_ON,
+	BOOKS_ST_BULK_OFF,
+	BOOKS_ST_VILLAGE_TITLE,
+	BOOKS_ST_TOWNSHIP_TITLE,
 	BOOKS_ST__MAX
 };
 
@@ -169,10 +180,10 @@ enum err books_voucher_check(struct db_conn *c, struct books_voucher *v, struct 
  * tagged expense (so reversals and refunds net out). */
 struct books_fin_line {
 	const char *voucher_no; /* "2025-0042" */
-	const char *date;       /* YYYY-MM-DD */
-	const char *summary;    /* 摘要 */
-	int64_t income_fen;     /* income of the voucher */
-	int64_t expense_fen;    /* expense of the voucher */
+	const char *date;	/* YYYY-MM-DD */
+	const char *summary;	/* 摘要 */
+	int64_t income_fen;	/* income of the voucher */
+	int64_t expense_fen;	/* expense of the voucher */
 };
 
 /* The village's posted vouchers of [from, to] with income or expense, in date
@@ -183,8 +194,8 @@ enum err books_finance(struct db_conn *c, struct arena *a, int64_t village_id, c
 		       int64_t *income_fen, int64_t *expense_fen);
 /* Every month of [from, to] is closed for the village; else E_RULE naming the
  * first open month in ei. */
-enum err books_span_closed(struct db_conn *c, int64_t village_id, const char *from,
-			   const char *to, struct errinfo *ei);
+enum err books_span_closed(struct db_conn *c, int64_t village_id, const char *from, const char *to,
+			   struct errinfo *ei);
 
 /* The period (month "YYYY-MM") of date is open for the village. */
 enum err books_period_open(struct db_conn *c, int64_t village_id, const char *date,
@@ -214,9 +225,10 @@ enum err books_lines_text(struct db_conn *c, int64_t voucher_id, struct arena *a
 enum err books_period_close(struct trail_ctx *tc, int64_t village_id, const char *period,
 			    const char *today, const char *by, struct errinfo *ei);
 
-/* Recompute every balance of the village (0 = all) from the posted lines and
- * compare with the kept per-month balances; *diffs receives the number of
- * (account, month) pairs that differ. */
+/* Recompute every kept balance of the village (0 = all) — month, year and
+ * opening rows — from the posted lines and compare; *diffs receives the number
+ * of (account, period) pairs that differ, plus villages whose opening head is
+ * not past their last posted year. */
 enum err books_balances_check(struct db_conn *c, int64_t village_id, int64_t *diffs,
 			      struct errinfo *ei);
 

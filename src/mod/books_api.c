@@ -73,7 +73,7 @@ enum err books_head_load(struct req *r, int64_t id, struct books_head *h)
 
 enum err books_voucher_village(struct req *r, int64_t *vid)
 {
-	struct books_head h;
+	struct books_head h = {0};
 	enum err e = books_head_load(r, books_path_id(r, "id"), &h);
 	if (e == E_OK)
 		*vid = h.village_id;

@@ -49,6 +49,29 @@ enum err books_api_attach(struct req *r);
 enum err books_api_attachment_get(struct req *r);
 enum err books_api_inbox(struct req *r);
 
+/* A printed report (books_pdf.c): an A4 PDF with the title, a ruled table
+ * whose header repeats on every page, and page numbers. */
+#define BOOKS_PDF_COLS_MAX 12
+struct books_pdf_col {
+	const char *header; /* 表头 */
+	double weight;	    /* share of the table's width (0 = 1) */
+	bool right;	    /* right-aligned (amounts) */
+};
+struct books_pdf {
+	const char *title;		  /* "甲村 科目余额表" */
+	const char *subtitle;		  /* period and unit */
+	const char *footer;		  /* right of the page number, or NULL */
+	const char *created;		  /* creation date "YYYY-MM-DDTHH:MM:SS", or NULL */
+	const struct books_pdf_col *cols; /* columns */
+	size_t ncols;			  /* 1..BOOKS_PDF_COLS_MAX */
+	const char *const *cells;	  /* cells[row * ncols + col]; NULL = empty */
+	size_t nrows;			  /* rows of the table */
+	const bool *bold;		  /* per row (totals), or NULL */
+};
+/* The PDF into out (reset first); E_INTERNAL with a Chinese message when cairo
+ * fails. */
+enum err books_pdf_render(const struct books_pdf *p, struct buf *out, struct errinfo *ei);
+
 /* Reports (books_report.c). */
 enum err books_report_trial(struct req *r);
 enum err books_report_township(struct req *r);

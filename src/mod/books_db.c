@@ -59,30 +59,42 @@
 	"JOIN book_vouchers v ON v.id = l.voucher_id WHERE v.status = 'posted' AND "               \
 	"($1 = 0 OR l.village_id = $1)"
 
-/* Leaf sums of a trial balance: opening (year rows before "Y"||$5, months of
- * that year before $3) and period ($3..$4, also without carry-forward), as
- * three index range scans.  where: the village filter. */
-#define TB_PART(cols, from, where)                                                                 \
-	"SELECT b.village_id, b.account_id, " cols " FROM book_balances b WHERE " from " AND"      \
-	" " where
-#define TB_SQL(where)                                                                              \
-	"SELECT village_id, account_id, SUM(od), SUM(oc), SUM(pd), SUM(pc), SUM(pdn), SUM(pcn) "   \
-	"FROM (" TB_PART(                                                                          \
-	    "b.debit_fen AS od, b.credit_fen AS oc, 0 AS pd, 0 AS pc, 0 AS pdn, "                  \
-	    "0 AS pcn",                                                                            \
-	    "b.period >= 'Y' AND b.period < 'Y' || $5",                                            \
-	    where) " UNION ALL " TB_PART("b.debit_fen, b.credit_fen, 0, 0, 0, 0",                  \
-					 "b.period >= $5 || '-01' AND b.period < $3",              \
-					 where) " UNION ALL " TB_PART("0, 0, b.debit_fen, "        \
-								      "b.credit_fen, b.debit_fen " \
-								      "* (1 - b.carry), "          \
-								      "b.credit_fen * (1 - "       \
-								      "b.carry)",                  \
-								      "b.period >= $3 AND "        \
-								      "b.period <= $4",            \
-								      where) ") x GROUP BY "       \
-									     "village_id, "        \
-									     "account_id"
+/* Leaf sums of a trial balance: opening (the kept opening rows "O"||year of
+ * each village — of its head year when the books end before the year — and
+ * the months of the year before $3) and period ($6..$7: month rows, or the
+ * year row "Y2025" for a whole year; also without carry-forward), as index
+ * range scans (CROSS JOIN: SQLite walks the heads and seeks each village's
+ * rows, never the other way round).  where: the village filter of a column;
+ * col, group: the village column and grouping (the township sums every village
+ * into its accounts). */
+#define TB_OPEN_PERIOD                                                                             \
+	"b.period = 'O' || CAST(CASE WHEN h.year < $5 THEN h.year ELSE $5 END AS TEXT)"
+#define TB_SQL(where, col, group)                                                                  \
+	"SELECT " col                                                                              \
+	", account_id, SUM(od), SUM(oc), SUM(pd), SUM(pc), SUM(pdn), SUM(pcn) FROM ("              \
+	"SELECT b.village_id, b.account_id, b.debit_fen AS od, b.credit_fen AS oc, 0 AS pd, "      \
+	"0 AS pc, 0 AS pdn, 0 AS pcn FROM book_opening_head h CROSS JOIN book_balances b WHERE "   \
+	"b.village_id = h.village_id AND " TB_OPEN_PERIOD " AND " where(                           \
+	    "h.village_id") " UNION ALL SELECT b.village_id, b.account_id, b.debit_fen, "          \
+			    "b.credit_fen, 0, 0, 0, 0 "                                            \
+			    "FROM book_balances b WHERE b.period >= $4 || '-01' AND b.period < "   \
+			    "$3 AND " where(                                                       \
+				"b.village_id") " UNION ALL SELECT b.village_id, b.account_id, "   \
+						"0, 0, b.debit_fen, "                              \
+						"b.credit_fen, b.debit_fen * (1 - b.carry), "      \
+						"b.credit_fen * (1 - "                             \
+						"b.carry) FROM book_balances b WHERE b.period >= " \
+						"$6 AND b.period "                                 \
+						"<= $7 AND " where(                                \
+						    "b.village_id") ") x GROUP BY " group
+#define TB_ONE(col) col " = $8 AND " SCOPE(col)
+#define TB_ALL(col) SCOPE(col)
+
+/* Opening rows a posted line of year v.year adds: "O"||y for every year y
+ * after it up to the village's head year. */
+#define OPEN_YEARS                                                                                 \
+	"WITH RECURSIVE ys(y) AS (SELECT MIN(year) + 1 FROM book_vouchers UNION ALL SELECT y + 1 " \
+	"FROM ys WHERE y < (SELECT MAX(year) FROM book_opening_head)) "
 
 /* $2 = 1: the month row "2025-03", else the year row "Y2025". */
 #define BAL_KEY "CASE WHEN $2 = 1 THEN substr(v.date, 1, 7) ELSE 'Y' || substr(v.date, 1, 4) END"
@@ -150,6 +162,17 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
 	 "project_no, contract_no, reverses_id, total_fen, posted_at, posted_by) VALUES ($1, $2, "
 	 "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
 	 "ON CONFLICT (village_id, voucher_no) DO NOTHING RETURNING id"},
+    /* The same for a batch: RETURNING costs SQLite an ephemeral table per row
+     * (half the insert's time), so the batch reads the changes and the id
+     * (last_insert_rowid / lastval) instead. */
+    [BOOKS_ST_VOUCHER_INSERT_BULK] =
+	{"books.voucher_insert_bulk",
+	 "INSERT INTO book_vouchers (village_id, year, seq, voucher_no, date, summary, source, "
+	 "status, maker_id, maker, pay_method, handler, approver, entered_at, matter_no, "
+	 "project_no, contract_no, reverses_id, total_fen, posted_at, posted_by) VALUES ($1, $2, "
+	 "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+	 "ON CONFLICT (village_id, voucher_no) DO NOTHING"},
+    [BOOKS_ST_LAST_ID] = {"books.last_id", "SELECT last_insert_rowid()", NULL, "SELECT lastval()"},
     [BOOKS_ST_VOUCHER_GET] = VOUCHER_LOG("books.voucher_get", "WHERE v.id = $1"),
     [BOOKS_ST_VOUCHER_ALL] = VOUCHER_LOG("books.voucher_all", "ORDER BY v.id"),
     [BOOKS_ST_VOUCHER_HEAD] = {"books.voucher_head",
@@ -249,6 +272,36 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
     [BOOKS_ST_IS_CARRY] = {"books.is_carry",
 			   "SELECT COUNT(*) FROM book_lines l JOIN book_accounts a ON a.id = "
 			   "l.account_id WHERE l.voucher_id = $1 AND a.code LIKE '321%'"},
+    /* Opening rows (see sql/{sqlite,pg}/books/0002_opening.sql): the village's head year
+     * (0: no posted voucher yet), read FOR UPDATE on PostgreSQL so that two
+     * posts of one village extend it one after the other. */
+    [BOOKS_ST_OPEN_HEAD_ENSURE] =
+	{"books.open_head_ensure",
+	 "INSERT INTO book_opening_head (village_id, year) VALUES ($1, 0) "
+	 "ON CONFLICT (village_id) DO NOTHING"},
+    [BOOKS_ST_OPEN_HEAD_LOCK] = {"books.open_head_lock",
+				 "SELECT year FROM book_opening_head WHERE village_id = $1", NULL,
+				 "SELECT year FROM book_opening_head WHERE village_id = $1 FOR "
+				 "UPDATE"},
+    [BOOKS_ST_OPEN_HEAD_SET] = {"books.open_head_set",
+				"UPDATE book_opening_head SET year = $2 WHERE village_id = $1"},
+    /* The opening rows $2 of village $1 copied to $3 (a new head year). */
+    [BOOKS_ST_OPEN_COPY] =
+	{"books.open_copy",
+	 "INSERT INTO book_balances (village_id, account_id, period, carry, debit_fen, credit_fen) "
+	 "SELECT village_id, account_id, $3, 0, debit_fen, credit_fen FROM book_balances WHERE "
+	 "village_id = $1 AND period = $2 AND carry = 0 ON CONFLICT (village_id, account_id, "
+	 "period, carry) DO UPDATE SET debit_fen = book_balances.debit_fen + excluded.debit_fen, "
+	 "credit_fen = book_balances.credit_fen + excluded.credit_fen"},
+    /* Voucher $1's lines added to the opening rows $2. */
+    [BOOKS_ST_OPEN_ADD] =
+	{"books.open_add",
+	 "INSERT INTO book_balances (village_id, account_id, period, carry, debit_fen, credit_fen) "
+	 "SELECT l.village_id, l.account_id, $2, 0, SUM(l.debit_fen), SUM(l.credit_fen) FROM "
+	 "book_lines l WHERE l.voucher_id = $1 GROUP BY l.village_id, l.account_id "
+	 "ON CONFLICT (village_id, account_id, period, carry) DO UPDATE SET "
+	 "debit_fen = book_balances.debit_fen + excluded.debit_fen, "
+	 "credit_fen = book_balances.credit_fen + excluded.credit_fen"},
 
     /* ---- approvals ---- */
     [BOOKS_ST_APPROVAL_INSERT] =
@@ -332,21 +385,41 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
 	 "(b.period >= CAST($5 AS TEXT) || '-01' AND b.period < CAST($4 AS TEXT)))"},
 
     /* ---- reports ---- */
-    /* $1 scope all, $2 user, $3 first month, $4 last month, $5 year of $3,
-     * $6 village (TB_LEAF only). */
-    [BOOKS_ST_TB_LEAF] = {"books.tb_leaf", TB_SQL("b.village_id = $6 AND " SCOPE("b.village_id"))},
-    [BOOKS_ST_TB_LEAF_ALL] = {"books.tb_leaf_all", TB_SQL(SCOPE("b.village_id"))},
+    /* $1 scope all, $2 user, $3 first month, $4 its year (text), $5 the same
+     * year (integer), $6..$7 the period's balance keys, $8 village (TB_LEAF). */
+    [BOOKS_ST_TB_LEAF] = {"books.tb_leaf", TB_SQL(TB_ONE, "village_id", "village_id, account_id")},
+    [BOOKS_ST_TB_LEAF_ALL] = {"books.tb_leaf_all", TB_SQL(TB_ALL, "0", "account_id")},
     [BOOKS_ST_ACCOUNT_CODES] = {"books.account_codes",
 				"SELECT id, code FROM book_accounts WHERE chart = $1 ORDER BY id"},
+    /* Kept balances (month, year and opening rows) that differ from the posted
+     * lines, plus villages whose opening head is not past their last posted
+     * year (whose later openings would be missing). */
     [BOOKS_ST_TB_RECOMPUTE] =
-	{"books.tb_recompute",
-	 "SELECT COUNT(*) FROM (SELECT village_id, account_id, period FROM ("
+	{"books.tb_recompute", OPEN_YEARS
+	 "SELECT (SELECT COUNT(*) FROM (SELECT village_id, account_id, period FROM ("
 	 "SELECT village_id, account_id, period, debit_fen AS d, credit_fen AS c "
 	 "FROM book_balances WHERE ($1 = 0 OR village_id = $1) UNION ALL " POSTED_LINES(
 	     "substr(v.date, 1, 7)",
 	     "-") " UNION ALL " POSTED_LINES("'Y' || substr(v.date, 1, 4)",
-					     "-") ") x GROUP BY village_id, account_id, period "
-						  "HAVING SUM(d) <> 0 OR SUM(c) <> 0) y"},
+					     "-") " UNION ALL SELECT l.village_id, "
+						  "l.account_id, 'O' || CAST(ys.y AS "
+						  "TEXT), -l.debit_fen, -l.credit_fen "
+						  "FROM book_lines l JOIN book_vouchers "
+						  "v ON v.id = l.voucher_id JOIN "
+						  "book_opening_head h ON h.village_id "
+						  "= l.village_id JOIN ys ON ys.y > "
+						  "v.year AND ys.y <= h.year WHERE "
+						  "v.status = 'posted' AND ($1 = 0 OR "
+						  "l.village_id = $1)"
+						  ") x GROUP BY village_id, account_id, period "
+						  "HAVING SUM(d) <> 0 OR SUM(c) <> 0) "
+						  "y) + (SELECT COUNT(*) FROM (SELECT village_id, "
+						  "MAX(year) AS y FROM "
+						  "book_vouchers WHERE status = 'posted' AND ($1 = "
+						  "0 OR village_id = $1) GROUP BY "
+						  "village_id) m LEFT JOIN book_opening_head h ON "
+						  "h.village_id = m.village_id "
+						  "WHERE h.year IS NULL OR h.year <= m.y)"},
     [BOOKS_ST_DETAIL] =
 	{"books.detail",
 	 "SELECT v.id AS voucher_id, v.voucher_no, v.date, l.line_no, a.code AS account_code, "
@@ -406,10 +479,27 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
 	 "FROM book_vouchers v JOIN book_lines l ON l.voucher_id = v.id "
 	 "JOIN book_accounts a ON a.id = l.account_id "
 	 "WHERE v.village_id = $1 AND v.status = 'posted' AND v.date >= $2 AND v.date <= $3 "
-	 "AND NOT EXISTS (SELECT 1 FROM book_lines l2 JOIN book_accounts a2 ON a2.id = l2.account_id "
+	 "AND NOT EXISTS (SELECT 1 FROM book_lines l2 JOIN book_accounts a2 ON a2.id = "
+	 "l2.account_id "
 	 "WHERE l2.voucher_id = v.id AND a2.code LIKE '321%') "
 	 "GROUP BY v.id, v.voucher_no, v.date, v.summary "
 	 "ORDER BY v.date, v.voucher_no"},
+
+    /* ---- an import's page cache (SQLite): a million lines make ~200k new
+     * pages in one transaction; with the default 2 MB cache every clean page
+     * the inserts look up (accounts, villages, the indexes' upper levels) is
+     * evicted by the dirty ones and read again from the file, 1.4M reads for
+     * 300k lines.  1 GiB while the import runs, then SQLite's default again
+     * (db_sqlite.c sets none).  PostgreSQL: nothing to do. ---- */
+    [BOOKS_ST_BULK_ON] = {"books.bulk_on", "SELECT 1", "PRAGMA cache_size = -1048576", NULL},
+    [BOOKS_ST_BULK_OFF] = {"books.bulk_off", "SELECT 1", "PRAGMA cache_size = -2000", NULL},
+
+    /* ---- titles of printed reports ---- */
+    [BOOKS_ST_VILLAGE_TITLE] = {"books.village_title",
+				"SELECT name, township FROM villages WHERE id = $1"},
+    [BOOKS_ST_TOWNSHIP_TITLE] = {"books.township_title",
+				 "SELECT MIN(township), COUNT(DISTINCT township) FROM villages "
+				 "WHERE " SCOPE("id")},
 };
 
 struct db_stmts books_stmts = {"books", sql, BOOKS_ST__MAX, 0, false};

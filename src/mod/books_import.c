@@ -470,11 +470,15 @@ static enum err load_vouchers(struct import_ctx *ic, const struct import_set *s,
 	const struct import_row **o = sorted_rows(ic, s);
 	struct vload vl = {ARENA_ARRAY(ic->arena, struct books_voucher, s->nrows + 1), 0,
 			   ARENA_ARRAY(ic->arena, size_t, s->nrows + 1)};
+	if ((e = db_exec(ic->tc->db, &books_stmts, BOOKS_ST_BULK_ON, DB_NOPARAMS, NULL)) != E_OK)
+		return e;
 	struct books_batch *b = books_batch_new();
 	e = check_all(ic, s, o, b, &vl, rep);
 	if (e == E_OK && !rep->nerrors)
 		e = insert_all(ic, s, b, &vl, rep);
 	books_batch_free(b);
+	enum err e2 = db_exec(ic->tc->db, &books_stmts, BOOKS_ST_BULK_OFF, DB_NOPARAMS, NULL);
+	e = e != E_OK ? e : e2;
 	return e != E_OK ? e : rep->nerrors ? E_INPUT : E_OK;
 }
 

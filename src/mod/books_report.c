@@ -1,10 +1,11 @@
 /*
  * The books' reports, per village and period (month, quarter, year) and as
  * township totals: 科目余额表, 明细账, 现金日记账, 银行存款日记账, 资产负债表,
- * 收益及收益分配表, each as JSON or (?format=xlsx) a workbook, every figure with
- * a drill-down link to the voucher lines behind it (GET /api/v1/book-lines).
- * Figures come from the per-month and per-year balances kept as vouchers post
- * (never from a scan of every line), rolled up from leaves to their ancestors
+ * 收益及收益分配表, each as JSON, as a workbook (?format=xlsx) or printed on A4
+ * (?format=pdf, drawn by books_pdf.c), every figure with a drill-down link to
+ * the voucher lines behind it (GET /api/v1/book-lines).  Figures come from the
+ * balances kept as vouchers post — opening rows per year, year rows, month rows
+ * — never from a scan of every line, rolled up from leaves to their ancestors
  * by code prefix.  Income figures leave out carry-forward vouchers (those with
  * a line on 321), as domain/rules.md defines income and expense.
  */
@@ -147,10 +148,22 @@ static enum err tb_build(struct req *r, int64_t vid, const struct span *sp, stru
 	enum err e;
 	if ((e = tb_accounts(r, vid, t)) != E_OK || (e = codes_load(r, &m)) != E_OK)
 		return e;
-	struct db_val p[] = {DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(sp->m1),
-			     DB_TEXT(sp->m2),	       DB_TEXT(sp->year),	  DB_INT(vid)};
+	/* A whole year reads its year rows, anything shorter its month rows. */
+	char y1[16], y2[16], ylast[16];
+	snprintf(ylast, sizeof(ylast), "%s-12", sp->year);
+	bool whole = strcmp(sp->m1 + 5, "01") == 0 && strcmp(sp->m2, ylast) == 0;
+	snprintf(y1, sizeof(y1), "%s%s", whole ? "Y" : "", whole ? sp->year : sp->m1);
+	snprintf(y2, sizeof(y2), "%s%s", whole ? "Y" : "", whole ? sp->year : sp->m2);
+	struct db_val p[] = {DB_INT(req_scope_all(r)),
+			     DB_INT(req_scope_user(r)),
+			     DB_TEXT(sp->m1),
+			     DB_TEXT(sp->year),
+			     DB_INT(atoi(sp->year)),
+			     DB_TEXT(y1),
+			     DB_TEXT(y2),
+			     DB_INT(vid)};
 	if ((e = db_exec(r->db, &books_stmts, vid ? BOOKS_ST_TB_LEAF : BOOKS_ST_TB_LEAF_ALL, p,
-			 vid ? 6 : 5, &res)) != E_OK)
+			 vid ? 8 : 7, &res)) != E_OK)
 		return e;
 	while (db_row(res)) {
 		int64_t s[NSUM];
@@ -173,8 +186,9 @@ static struct acct *tb_find(struct tb *t, const char *code)
 
 struct col {
 	const char *key;     /* JSON key of the row */
-	const char *header;  /* Chinese header in the workbook */
+	const char *header;  /* Chinese header in the workbook and the PDF */
 	enum xlsx_kind kind; /* *_fen keys are written as yuan */
+	double width;	     /* share of the printed table's width */
 };
 
 static const char *cell(struct req *r, json_t *v, enum xlsx_kind kind)
@@ -224,13 +238,141 @@ static enum err send_xlsx(struct req *r, const char *title, const struct col *co
 	return E_OK;
 }
 
-/* JSON {report, period, from, to, village?, rows, ...extra} or the workbook. */
+/* ---- the printed report (?format=pdf) ------------------------------------------------- */
+
+#define PDF_ROWS_MAX 20000 /* about 450 pages; longer prints are an .xlsx's job */
+
+/* "甲村" for a village's report, "黄桥镇（全镇汇总）" for the township's. */
+static enum err pdf_owner(struct req *r, const char **out)
+{
+	struct db_res *res;
+	enum err e;
+	if (r->village_id)
+		e = db_one(r->db, &books_stmts, BOOKS_ST_VILLAGE_TITLE,
+			   DB_PARAMS(DB_INT(r->village_id)), &res);
+	else
+		e = db_one(r->db, &books_stmts, BOOKS_ST_TOWNSHIP_TITLE,
+			   DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r))), &res);
+	if (e != E_OK)
+		return e;
+	const char *name = db_text(res, 0) ? db_text(res, 0) : "";
+	*out = r->village_id
+		   ? arena_strdup(&r->arena, name)
+		   : arena_printf(&r->arena, "%s%s（汇总）", name, db_int(res, 1) > 1 ? "等" : "");
+	return db_done(res);
+}
+
+/* A printed cell: amounts grouped ("1,234.50"); a zero debit or credit left
+ * blank as account books print them, other zeros shown. */
+static const char *pdf_cell(struct req *r, json_t *v, const struct col *c)
+{
+	if (c->kind != XLSX_MONEY || !json_is_integer(v))
+		return cell(r, v, c->kind);
+	int64_t fen = json_integer_value(v);
+	size_t n = strlen(c->key);
+	bool side = (n >= 9 && strcmp(c->key + n - 9, "debit_fen") == 0) ||
+		    (n >= 10 && strcmp(c->key + n - 10, "credit_fen") == 0);
+	if (!fen && side)
+		return "";
+	char *b = arena_alloc(&r->arena, MONEY_BUF);
+	money_format_grouped(fen, b);
+	return b;
+}
+
+/* RFC 5987 percent-encoding of a file name (UTF-8 bytes beyond letters,
+ * digits and "-._"). */
+static const char *pct(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *o = arena_alloc(&r->arena, 3 * strlen(s) + 1), *p = o;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    c == '-' || c == '.' || c == '_') {
+			*p++ = (char)c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return o;
+}
+
+static enum err send_pdf(struct req *r, const char *title, const struct span *sp,
+			 const struct col *cols, size_t n, json_t *rows)
+{
+	size_t nrows = json_array_size(rows);
+	if (nrows > PDF_ROWS_MAX)
+		return req_fail(r, E_INPUT, "report.too_large", "period",
+				"报表共 %zu 行，超过 PDF 打印上限 %d 行：请缩短期间，或导出 Excel",
+				nrows, PDF_ROWS_MAX);
+	const char *owner, *account = req_query(r, "account");
+	enum err e = pdf_owner(r, &owner);
+	if (e != E_OK)
+		return e;
+	struct books_pdf_col *pc = ARENA_ARRAY(&r->arena, struct books_pdf_col, n);
+	const char **cells = ARENA_ARRAY(&r->arena, const char *, nrows *n + 1);
+	bool *bold = ARENA_ARRAY(&r->arena, bool, nrows + 1);
+	for (size_t c = 0; c < n; c++)
+		pc[c] = (struct books_pdf_col){cols[c].header, cols[c].width,
+					       cols[c].kind == XLSX_MONEY};
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+	{
+		const char *code = json_string_value(json_object_get(row, "code"));
+		const char *summary = json_string_value(json_object_get(row, "summary"));
+		bold[i] = (code && !*code) || (summary && strcmp(summary, "期初余额") == 0);
+		json_int_t level = json_integer_value(json_object_get(row, "level"));
+		for (size_t c = 0; c < n; c++) {
+			cells[i * n + c] = pdf_cell(r, json_object_get(row, cols[c].key), &cols[c]);
+			/* sub-accounts indented under their parents, as printed books do */
+			if (level > 1 && strcmp(cols[c].key, "name") == 0)
+				cells[i * n + c] = arena_printf(
+				    &r->arena, "%*s%s", (int)(level - 1) * 2, "", cells[i * n + c]);
+		}
+	}
+	char today[11], ts[32];
+	app_today(r->app, today);
+	app_timestamp(app_now(r->app), ts);
+	ts[19] = '\0';
+	struct books_pdf p = {
+	    .title = arena_printf(&r->arena, "%s %s", owner, title),
+	    .subtitle = arena_printf(
+		&r->arena, "%s%s%s期间：%s（%s 至 %s）　金额单位：元",
+		account && *account ? "科目：" : "", account && *account ? account : "",
+		account && *account ? "　" : "", sp->norm, sp->first, sp->last),
+	    .footer = arena_printf(&r->arena, "清廉村居监督平台 · 打印日期 %s", today),
+	    .created = ts,
+	    .cols = pc,
+	    .ncols = n,
+	    .cells = cells,
+	    .nrows = nrows,
+	    .bold = bold,
+	};
+	if ((e = books_pdf_render(&p, &r->resp, &r->err)) != E_OK)
+		return e;
+	r->status = 200;
+	r->resp_type = "application/pdf";
+	req_header(
+	    r, "Content-Disposition",
+	    arena_printf(&r->arena, "attachment; filename=\"report-%s.pdf\"; filename*=UTF-8''%s",
+			 sp->norm,
+			 pct(r, arena_printf(&r->arena, "%s%s%s.pdf", owner, title, sp->norm))));
+	return E_OK;
+}
+
+/* JSON {report, period, from, to, village?, rows, ...extra}, the workbook
+ * (format=xlsx) or the printed report (format=pdf). */
 static enum err send_report(struct req *r, const char *title, const struct span *sp,
 			    const struct col *cols, size_t ncols, json_t *rows, json_t *extra)
 {
 	const char *f = req_query(r, "format");
-	if (f && strcmp(f, "xlsx") == 0) {
-		enum err e = send_xlsx(r, title, cols, ncols, rows);
+	if (f && (strcmp(f, "xlsx") == 0 || strcmp(f, "pdf") == 0)) {
+		enum err e = f[0] == 'x' ? send_xlsx(r, title, cols, ncols, rows)
+					 : send_pdf(r, title, sp, cols, ncols, rows);
 		json_decref(rows);
 		json_decref(extra);
 		return e;
@@ -259,14 +401,14 @@ static json_t *drill(struct req *r, const char *code, const struct span *sp, boo
 /* ---- 科目余额表 ---------------------------------------------------------------------------- */
 
 static const struct col tb_cols[] = {
-    {"code", "科目代码", XLSX_TEXT},
-    {"name", "科目名称", XLSX_TEXT},
-    {"opening_debit_fen", "期初借方", XLSX_MONEY},
-    {"opening_credit_fen", "期初贷方", XLSX_MONEY},
-    {"debit_fen", "本期借方", XLSX_MONEY},
-    {"credit_fen", "本期贷方", XLSX_MONEY},
-    {"closing_debit_fen", "期末借方", XLSX_MONEY},
-    {"closing_credit_fen", "期末贷方", XLSX_MONEY},
+    {"code", "科目代码", XLSX_TEXT, 0.9},
+    {"name", "科目名称", XLSX_TEXT, 1.9},
+    {"opening_debit_fen", "期初借方", XLSX_MONEY, 1.3},
+    {"opening_credit_fen", "期初贷方", XLSX_MONEY, 1.3},
+    {"debit_fen", "本期借方", XLSX_MONEY, 1.3},
+    {"credit_fen", "本期贷方", XLSX_MONEY, 1.3},
+    {"closing_debit_fen", "期末借方", XLSX_MONEY, 1.3},
+    {"closing_credit_fen", "期末贷方", XLSX_MONEY, 1.3},
 };
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -336,9 +478,9 @@ enum err books_report_trial(struct req *r)
 /* ---- 资产负债表 ------------------------------------------------------------------------------ */
 
 static const struct col bs_cols[] = {
-    {"section", "类别", XLSX_TEXT},	   {"code", "科目代码", XLSX_TEXT},
-    {"name", "项目", XLSX_TEXT},	   {"year_start_fen", "年初数", XLSX_MONEY},
-    {"closing_fen", "期末数", XLSX_MONEY},
+    {"section", "类别", XLSX_TEXT, 1.0},	{"code", "科目代码", XLSX_TEXT, 0.9},
+    {"name", "项目", XLSX_TEXT, 2.4},		{"year_start_fen", "年初数", XLSX_MONEY, 1.5},
+    {"closing_fen", "期末数", XLSX_MONEY, 1.5},
 };
 
 static const char *bs_section(const char *category)
@@ -424,9 +566,9 @@ enum err books_report_balance_sheet(struct req *r)
  */
 
 static const struct col inc_cols[] = {
-    {"item", "项目", XLSX_TEXT},
-    {"code", "科目", XLSX_TEXT},
-    {"amount_fen", "本期金额", XLSX_MONEY},
+    {"item", "项目", XLSX_TEXT, 3.0},
+    {"code", "科目", XLSX_TEXT, 1.0},
+    {"amount_fen", "本期金额", XLSX_MONEY, 1.6},
 };
 
 /* Net of the period without carry-forward: credit − debit (income side). */
@@ -515,13 +657,13 @@ enum err books_report_township(struct req *r)
 /* ---- 明细账 and the journals --------------------------------------------------------------- */
 
 static const struct col detail_cols[] = {
-    {"date", "日期", XLSX_DATE},
-    {"voucher_no", "凭证号", XLSX_TEXT},
-    {"account_code", "科目代码", XLSX_TEXT},
-    {"summary", "摘要", XLSX_TEXT},
-    {"debit_fen", "借方", XLSX_MONEY},
-    {"credit_fen", "贷方", XLSX_MONEY},
-    {"balance_fen", "余额（借正贷负）", XLSX_MONEY},
+    {"date", "日期", XLSX_DATE, 1.1},
+    {"voucher_no", "凭证号", XLSX_TEXT, 1.05},
+    {"account_code", "科目代码", XLSX_TEXT, 0.9},
+    {"summary", "摘要", XLSX_TEXT, 2.6},
+    {"debit_fen", "借方", XLSX_MONEY, 1.3},
+    {"credit_fen", "贷方", XLSX_MONEY, 1.3},
+    {"balance_fen", "余额（借正贷负）", XLSX_MONEY, 1.4},
 };
 
 static enum err detail(struct req *r, const char *title, const char *prefix, const char *tag)

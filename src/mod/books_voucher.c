@@ -4,8 +4,10 @@
  * voucher passes (balance, leaf accounts of its village, open period, amounts),
  * voucher numbers per village and year taken from a counter row inside the
  * write transaction (locked on PostgreSQL) so that they have neither gaps nor
- * duplicates, insertion with its log entry, posting with the per-month and
- * per-year balances, and the check of those balances against a recomputation.
+ * duplicates, insertion with its log entry (an import's batch builds the entry
+ * from what it inserted), posting with the month, year and opening balances
+ * (sql/{sqlite,pg}/books/0002_opening.sql), and the check of those balances
+ * against a recomputation.
  * It must not see HTTP: it takes a connection or a write transaction.
  */
 #include <stdio.h>
@@ -14,6 +16,7 @@
 
 #include "books.h"
 #include "power.h"
+#include "core/buf.h"
 #include "core/csvio.h"
 #include "core/domain_data.h"
 #include "core/money.h"
@@ -34,13 +37,32 @@ struct hmap {
 	size_t n;	/* used */
 };
 
+/* A balance the batch adds to, keyed by village, account, period and carry. */
+struct bal {
+	int64_t vid;   /* village; 0 = empty slot */
+	int64_t acct;  /* account */
+	int32_t key;   /* year * 16 + month (1..12), or year * 16 for the year row */
+	int32_t carry; /* 1 for carry-forward vouchers */
+	int64_t d, c;  /* debit and credit added */
+};
+
+struct balmap {
+	struct bal *e; /* slots */
+	size_t cap;    /* a power of two */
+	size_t n;      /* used */
+};
+
 struct books_batch {
 	struct arena a;	      /* keys and texts */
 	struct hmap accts;    /* "vid|code" → id, own, leaf, found */
 	struct hmap periods;  /* "vid|YYYY-MM" → closed */
-	struct hmap bal;      /* "vid|acct|period|carry" → vid, acct, carry, debit, credit */
+	struct balmap bal;    /* balances to add at the flush */
 	struct hmap seq;      /* "vid|year" → vid, year, max seq */
-	struct hmap villages; /* "vid" → village touched */
+	struct hmap villages; /* "vid" → vid, last posted year, head year at the flush */
+	int64_t last_vid;     /* village of the last posted voucher (villages cache) */
+	int64_t last_year;    /* its last posted year so far */
+	struct buf log;	      /* scratch for log values */
+	struct buf lines;     /* scratch for a voucher's lines text */
 };
 
 static uint64_t hash(const char *s)
@@ -93,7 +115,46 @@ struct books_batch *books_batch_new(void)
 	if (!b)
 		abort();
 	arena_init(&b->a);
+	buf_init(&b->log);
+	buf_init(&b->lines);
 	return b;
+}
+
+static size_t bal_slot(const struct balmap *m, int64_t vid, int64_t acct, int32_t key,
+		       int32_t carry)
+{
+	uint64_t h = (uint64_t)vid * 0x9E3779B97F4A7C15ull ^
+		     (uint64_t)acct * 0xC2B2AE3D27D4EB4Full ^
+		     ((uint64_t)(uint32_t)key << 1 | (uint64_t)carry) * 0x165667B19E3779F9ull;
+	size_t i = (h ^ h >> 29) & (m->cap - 1);
+	while (m->e[i].vid && (m->e[i].vid != vid || m->e[i].acct != acct || m->e[i].key != key ||
+			       m->e[i].carry != carry))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void bal_add(struct balmap *m, int64_t vid, int64_t acct, int32_t key, int32_t carry,
+		    int64_t d, int64_t c)
+{
+	if ((m->n + 1) * 10 > m->cap * 7) {
+		struct balmap old = *m;
+		m->cap = old.cap ? old.cap * 2 : 1024;
+		m->e = calloc(m->cap, sizeof(*m->e));
+		if (!m->e)
+			abort();
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.e[i].vid)
+				m->e[bal_slot(m, old.e[i].vid, old.e[i].acct, old.e[i].key,
+					      old.e[i].carry)] = old.e[i];
+		free(old.e);
+	}
+	struct bal *e = &m->e[bal_slot(m, vid, acct, key, carry)];
+	if (!e->vid) {
+		*e = (struct bal){vid, acct, key, carry, 0, 0};
+		m->n++;
+	}
+	e->d += d;
+	e->c += c;
 }
 
 void books_batch_free(struct books_batch *b)
@@ -105,6 +166,8 @@ void books_batch_free(struct books_batch *b)
 	free(b->bal.e);
 	free(b->seq.e);
 	free(b->villages.e);
+	buf_release(&b->log);
+	buf_release(&b->lines);
 	arena_release(&b->a);
 	free(b);
 }
@@ -392,7 +455,64 @@ enum err books_seq_verify(struct db_conn *c, int64_t village_id, struct errinfo 
 
 /* ---- insertion and posting ------------------------------------------------------------ */
 
-static enum err apply_balances(struct db_conn *c, int64_t id)
+/* ---- opening rows: "O2025" = every posted line before 2025, up to the head year --------- */
+
+static void open_key(char out[16], int64_t year)
+{
+	snprintf(out, 16, "O%04lld", (long long)year);
+}
+
+/* The village's head year (0: nothing posted yet), locked on PostgreSQL. */
+static enum err open_head(struct db_conn *c, int64_t vid, int64_t *year)
+{
+	struct db_res *res;
+	enum err e =
+	    db_exec(c, &books_stmts, BOOKS_ST_OPEN_HEAD_ENSURE, DB_PARAMS(DB_INT(vid)), NULL);
+	if (e != E_OK || (e = db_one(c, &books_stmts, BOOKS_ST_OPEN_HEAD_LOCK,
+				     DB_PARAMS(DB_INT(vid)), &res)) != E_OK)
+		return e;
+	*year = db_int(res, 0);
+	return db_done(res);
+}
+
+/* Move the head from h to `to`: the years between open with everything, as
+ * nothing is posted in a year at or after the head. */
+static enum err open_extend(struct db_conn *c, int64_t vid, int64_t h, int64_t to)
+{
+	char from[16], key[16];
+	enum err e = E_OK;
+	if (to == h)
+		return E_OK;
+	open_key(from, h);
+	for (int64_t k = h + 1; h && k <= to && e == E_OK; k++) {
+		open_key(key, k);
+		e = db_exec(c, &books_stmts, BOOKS_ST_OPEN_COPY,
+			    DB_PARAMS(DB_INT(vid), DB_TEXT(from), DB_TEXT(key)), NULL);
+	}
+	if (e != E_OK)
+		return e;
+	return db_exec(c, &books_stmts, BOOKS_ST_OPEN_HEAD_SET, DB_PARAMS(DB_INT(vid), DB_INT(to)),
+		       NULL);
+}
+
+/* A voucher of the year posted: it opens every later year up to the head. */
+static enum err open_add(struct db_conn *c, int64_t id, int64_t vid, int64_t year)
+{
+	int64_t h;
+	char key[16];
+	enum err e = open_head(c, vid, &h);
+	int64_t to = h > year ? h : year + 1;
+	if (e != E_OK || (e = open_extend(c, vid, h, to)) != E_OK)
+		return e;
+	for (int64_t k = year + 1; k <= to && e == E_OK; k++) {
+		open_key(key, k);
+		e = db_exec(c, &books_stmts, BOOKS_ST_OPEN_ADD, DB_PARAMS(DB_INT(id), DB_TEXT(key)),
+			    NULL);
+	}
+	return e;
+}
+
+static enum err apply_balances(struct db_conn *c, int64_t id, int64_t vid, int64_t year)
 {
 	struct db_res *res;
 	enum err e = db_one(c, &books_stmts, BOOKS_ST_IS_CARRY, DB_PARAMS(DB_INT(id)), &res);
@@ -401,45 +521,42 @@ static enum err apply_balances(struct db_conn *c, int64_t id)
 	int64_t carry = db_int(res, 0) > 0;
 	db_done(res);
 	if ((e = db_exec(c, &books_stmts, BOOKS_ST_BALANCE_ADD,
-			 DB_PARAMS(DB_INT(id), DB_INT(1), DB_INT(carry)), NULL)) != E_OK)
+			 DB_PARAMS(DB_INT(id), DB_INT(1), DB_INT(carry)), NULL)) != E_OK ||
+	    (e = db_exec(c, &books_stmts, BOOKS_ST_BALANCE_ADD,
+			 DB_PARAMS(DB_INT(id), DB_INT(0), DB_INT(carry)), NULL)) != E_OK)
 		return e;
-	return db_exec(c, &books_stmts, BOOKS_ST_BALANCE_ADD,
-		       DB_PARAMS(DB_INT(id), DB_INT(0), DB_INT(carry)), NULL);
+	return open_add(c, id, vid, year);
 }
 
-static void batch_add(struct books_batch *b, int64_t vid, int64_t acct, const char *period,
-		      int carry, const struct books_line *l)
+static struct hent *batch_village(struct books_batch *b, int64_t vid)
 {
-	char key[64];
+	char key[24];
 	bool fresh;
-	snprintf(key, sizeof(key), "%lld|%lld|%s|%d", (long long)vid, (long long)acct, period,
-		 carry);
-	struct hent *h = hput(&b->bal, &b->a, key, &fresh);
-	if (fresh) {
-		h->v[0] = vid, h->v[1] = acct, h->v[2] = carry;
-		h->text = arena_strdup(&b->a, period);
-	}
-	h->v[3] += l->debit_fen;
-	h->v[4] += l->credit_fen;
+	snprintf(key, sizeof(key), "%lld", (long long)vid);
+	struct hent *h = hput(&b->villages, &b->a, key, &fresh);
+	h->v[0] = vid;
+	return h;
 }
 
 /* The balances a posted voucher adds, kept in the batch until the flush. */
 static void batch_balances(struct books_batch *b, const struct books_voucher *v)
 {
-	int carry = 0;
-	char month[8], year[6];
+	int carry = 0, year = atoi(v->date), month = atoi(v->date + 5);
 	for (size_t i = 0; i < v->nlines; i++)
 		carry |= strncmp(v->lines[i].account_code, "321", 3) == 0;
-	snprintf(month, sizeof(month), "%.7s", v->date);
-	snprintf(year, sizeof(year), "Y%.4s", v->date);
 	for (size_t i = 0; i < v->nlines; i++) {
-		batch_add(b, v->village_id, v->lines[i].account_id, month, carry, &v->lines[i]);
-		batch_add(b, v->village_id, v->lines[i].account_id, year, carry, &v->lines[i]);
+		const struct books_line *l = &v->lines[i];
+		bal_add(&b->bal, v->village_id, l->account_id, year * 16 + month, carry,
+			l->debit_fen, l->credit_fen);
+		bal_add(&b->bal, v->village_id, l->account_id, year * 16, carry, l->debit_fen,
+			l->credit_fen);
 	}
-	char key[24];
-	bool fresh;
-	snprintf(key, sizeof(key), "%lld", (long long)v->village_id);
-	hput(&b->villages, &b->a, key, &fresh)->v[0] = v->village_id;
+	if (b->last_vid != v->village_id || year > b->last_year) {
+		struct hent *h = batch_village(b, v->village_id);
+		h->v[1] = year > h->v[1] ? year : h->v[1];
+		b->last_vid = v->village_id;
+		b->last_year = h->v[1];
+	}
 }
 
 static enum err flush_seq(struct db_conn *c, const struct hent *h, struct errinfo *ei)
@@ -456,39 +573,109 @@ static enum err flush_seq(struct db_conn *c, const struct hent *h, struct errinf
 /* Balances in key order, so that the upserts walk the table's index. */
 static int bal_cmp(const void *x, const void *y)
 {
-	const struct hent *a = *(const struct hent *const *)x, *c = *(const struct hent *const *)y;
-	for (int k = 0; k < 2; k++)
-		if (a->v[k] != c->v[k])
-			return a->v[k] < c->v[k] ? -1 : 1;
-	int t = strcmp(a->text, c->text);
-	return t ? t : (a->v[2] > c->v[2]) - (a->v[2] < c->v[2]);
+	const struct bal *a = *(const struct bal *const *)x, *c = *(const struct bal *const *)y;
+	if (a->vid != c->vid)
+		return a->vid < c->vid ? -1 : 1;
+	if (a->acct != c->acct)
+		return a->acct < c->acct ? -1 : 1;
+	if (a->key != c->key)
+		return a->key < c->key ? -1 : 1;
+	return (a->carry > c->carry) - (a->carry < c->carry);
+}
+
+static enum err bal_write(struct db_conn *c, int64_t vid, int64_t acct, const char *period,
+			  int64_t carry, int64_t d, int64_t k)
+{
+	return db_exec(c, &books_stmts, BOOKS_ST_BALANCE_ADD_ONE,
+		       DB_PARAMS(DB_INT(vid), DB_INT(acct), DB_TEXT(period), DB_INT(carry),
+				 DB_INT(d), DB_INT(k)),
+		       NULL);
+}
+
+/* The opening rows of one account of the batch: sums[i] are its year rows
+ * (both carry flags) in year order; every year after the first up to the
+ * village's head opens with the sum of the years before it. */
+static enum err flush_openings(struct db_conn *c, int64_t vid, int64_t acct, const struct bal *sums,
+			       size_t n, int64_t to)
+{
+	int64_t d = 0, k = 0;
+	char key[16];
+	enum err e = E_OK;
+	size_t i = 0;
+	for (int64_t y = n ? sums[0].key / 16 + 1 : to + 1; y <= to && e == E_OK; y++) {
+		for (; i < n && sums[i].key / 16 < y; i++)
+			d += sums[i].d, k += sums[i].c;
+		if (!d && !k)
+			continue;
+		open_key(key, y);
+		e = bal_write(c, vid, acct, key, 0, d, k);
+	}
+	return e;
 }
 
 static enum err flush_balances(struct db_conn *c, struct books_batch *b)
 {
-	const struct hent **sorted = malloc((b->bal.n + 1) * sizeof(*sorted));
-	if (!sorted)
+	const struct bal **sorted = malloc((b->bal.n + 1) * sizeof(*sorted));
+	struct bal *sums = malloc((b->bal.n + 1) * sizeof(*sums));
+	if (!sorted || !sums)
 		abort();
-	size_t n = 0;
+	size_t n = 0, ns = 0;
 	for (size_t i = 0; i < b->bal.cap; i++)
-		if (b->bal.e[i].key)
+		if (b->bal.e[i].vid)
 			sorted[n++] = &b->bal.e[i];
 	qsort(sorted, n, sizeof(*sorted), bal_cmp);
 	enum err e = E_OK;
+	int64_t to = 0, to_vid = 0;
 	for (size_t i = 0; i < n && e == E_OK; i++) {
-		const struct hent *h = sorted[i];
-		e = db_exec(c, &books_stmts, BOOKS_ST_BALANCE_ADD_ONE,
-			    DB_PARAMS(DB_INT(h->v[0]), DB_INT(h->v[1]), DB_TEXT(h->text),
-				      DB_INT(h->v[2]), DB_INT(h->v[3]), DB_INT(h->v[4])),
-			    NULL);
+		const struct bal *h = sorted[i];
+		char period[16];
+		if (h->key % 16)
+			snprintf(period, sizeof(period), "%04d-%02d", h->key / 16, h->key % 16);
+		else
+			snprintf(period, sizeof(period), "Y%04d", h->key / 16);
+		e = bal_write(c, h->vid, h->acct, period, h->carry, h->d, h->c);
+		if (h->key % 16 == 0) {
+			if (ns && sums[ns - 1].key == h->key)
+				sums[ns - 1].d += h->d, sums[ns - 1].c += h->c;
+			else
+				sums[ns++] = *h;
+		}
+		if (e != E_OK ||
+		    (i + 1 < n && sorted[i + 1]->vid == h->vid && sorted[i + 1]->acct == h->acct))
+			continue;
+		if (to_vid != h->vid) {
+			to_vid = h->vid;
+			to = batch_village(b, h->vid)->v[2];
+		}
+		e = flush_openings(c, h->vid, h->acct, sums, ns, to);
+		ns = 0;
 	}
+	free(sums);
 	free(sorted);
+	return e;
+}
+
+/* Each village's head moves past the batch's last year first, so that the
+ * batch's opening rows land on years that exist. */
+static enum err flush_heads(struct db_conn *c, struct books_batch *b)
+{
+	enum err e = E_OK;
+	for (size_t i = 0; i < b->villages.cap && e == E_OK; i++) {
+		struct hent *v = &b->villages.e[i];
+		int64_t h;
+		if (!v->key || (e = open_head(c, v->v[0], &h)) != E_OK)
+			continue;
+		v->v[2] = h > v->v[1] ? h : v->v[1] + 1;
+		e = open_extend(c, v->v[0], h, v->v[2]);
+	}
 	return e;
 }
 
 enum err books_batch_flush(struct trail_ctx *tc, struct books_batch *b, struct errinfo *ei)
 {
-	enum err e = flush_balances(tc->db, b);
+	enum err e = flush_heads(tc->db, b);
+	if (e == E_OK)
+		e = flush_balances(tc->db, b);
 	for (size_t i = 0; i < b->seq.cap && e == E_OK; i++)
 		if (b->seq.e[i].key)
 			e = flush_seq(tc->db, &b->seq.e[i], ei);
@@ -534,6 +721,111 @@ static int64_t total_debit(const struct books_voucher *v)
 	return t;
 }
 
+/* What books_voucher_insert wrote besides the voucher as given. */
+struct row_head {
+	int64_t id;	/* book_vouchers.id */
+	int year;	/* of the number */
+	int64_t seq;	/* of the number */
+	const char *no; /* "2025-0042" */
+	bool posted;	/* status posted */
+};
+
+static void jkey(struct buf *o, const char *key)
+{
+	buf_addc(o, o->len ? ',' : '{');
+	buf_addc(o, '"');
+	buf_adds(o, key);
+	buf_adds(o, "\":");
+}
+
+/* x in decimal, without printf (a million calls per import). */
+static void add_int(struct buf *o, int64_t x)
+{
+	char d[24], *p = d + sizeof(d);
+	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (x < 0)
+		*--p = '-';
+	buf_add(o, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* A text column as bound: NULL (and, opt, "") is null. */
+static void jtext(struct buf *o, const char *key, const char *s, bool opt)
+{
+	jkey(o, key);
+	if (!s || (opt && !*s))
+		buf_adds(o, "null");
+	else
+		trail_json_string(o, s);
+}
+
+static void jint(struct buf *o, const char *key, int64_t x, bool null)
+{
+	jkey(o, key);
+	if (null)
+		buf_adds(o, "null");
+	else
+		add_int(o, x);
+}
+
+/* The voucher's row as BOOKS_ST_VOUCHER_GET reads it back and json_row types
+ * it — its columns in byte order, lines in the LINE_TEXT form of books_db.c —
+ * into b->log. */
+static void log_value(struct books_batch *b, const struct books_voucher *v,
+		      const struct row_head *h)
+{
+	struct buf *o = &b->log, *l = &b->lines;
+	buf_reset(o);
+	buf_reset(l);
+	for (size_t i = 0; i < v->nlines; i++) {
+		const struct books_line *x = &v->lines[i];
+		const char *summary = x->summary && *x->summary ? x->summary : v->summary;
+		const char *texts[] = {summary, x->counterparty, x->counterparty_id,
+				       x->bank_account};
+		if (i)
+			buf_addc(l, ';');
+		add_int(l, (int64_t)i + 1);
+		buf_addc(l, '|');
+		add_int(l, x->account_id);
+		buf_addc(l, '|');
+		add_int(l, x->debit_fen);
+		buf_addc(l, '|');
+		add_int(l, x->credit_fen);
+		for (size_t k = 0; k < 4; k++) {
+			buf_addc(l, '|');
+			buf_adds(l, texts[k] ? texts[k] : "");
+		}
+	}
+	jtext(o, "approver", v->approver, true);
+	jtext(o, "contract_no", v->contract_no, true);
+	jtext(o, "date", v->date, false);
+	jtext(o, "entered_at", v->entered_at, true);
+	jtext(o, "handler", v->handler, true);
+	jint(o, "id", h->id, false);
+	jtext(o, "lines", v->nlines ? l->ptr : NULL, false);
+	jtext(o, "maker", v->maker, true);
+	jint(o, "maker_id", v->maker_id, !v->maker_id);
+	jtext(o, "matter_no", v->matter_no, true);
+	jtext(o, "pay_method", v->pay_method, true);
+	jtext(o, "posted_at", h->posted ? v->entered_at : NULL, true);
+	jtext(o, "posted_by", h->posted ? v->maker : NULL, true);
+	jtext(o, "project_no", v->project_no, true);
+	jint(o, "reverses_id", v->reverses_id, !v->reverses_id);
+	jint(o, "round", 0, false);
+	jint(o, "seq", h->seq, false);
+	jtext(o, "source", v->source, false);
+	jtext(o, "status", v->status, false);
+	jint(o, "steps_done", 0, false);
+	jtext(o, "summary", v->summary, false);
+	jint(o, "total_fen", total_debit(v), false);
+	jint(o, "village_id", v->village_id, false);
+	jtext(o, "voucher_no", h->no, false);
+	jint(o, "year", h->year, false);
+	buf_addc(o, '}');
+}
+
 enum err books_voucher_insert(struct trail_ctx *tc, struct books_voucher *v, struct books_batch *b,
 			      int64_t *id, struct errinfo *ei)
 {
@@ -547,17 +839,37 @@ enum err books_voucher_insert(struct trail_ctx *tc, struct books_voucher *v, str
 	snprintf(no, sizeof(no), "%04d-%04lld", year, (long long)seq);
 	bool posted = strcmp(v->status, "posted") == 0;
 	struct db_res *res;
-	e = db_one(c, &books_stmts, BOOKS_ST_VOUCHER_INSERT,
-		   DB_PARAMS(DB_INT(v->village_id), DB_INT(year), DB_INT(seq), DB_TEXT(no),
-			     DB_TEXT(v->date), DB_TEXT(v->summary), DB_TEXT(v->source),
-			     DB_TEXT(v->status), v->maker_id ? DB_INT(v->maker_id) : DB_NULL,
-			     DB_OPT(v->maker), DB_OPT(v->pay_method), DB_OPT(v->handler),
-			     DB_OPT(v->approver), DB_OPT(v->entered_at), DB_OPT(v->matter_no),
-			     DB_OPT(v->project_no), DB_OPT(v->contract_no),
+	struct db_val p[] = {DB_INT(v->village_id),
+			     DB_INT(year),
+			     DB_INT(seq),
+			     DB_TEXT(no),
+			     DB_TEXT(v->date),
+			     DB_TEXT(v->summary),
+			     DB_TEXT(v->source),
+			     DB_TEXT(v->status),
+			     v->maker_id ? DB_INT(v->maker_id) : DB_NULL,
+			     DB_OPT(v->maker),
+			     DB_OPT(v->pay_method),
+			     DB_OPT(v->handler),
+			     DB_OPT(v->approver),
+			     DB_OPT(v->entered_at),
+			     DB_OPT(v->matter_no),
+			     DB_OPT(v->project_no),
+			     DB_OPT(v->contract_no),
 			     v->reverses_id ? DB_INT(v->reverses_id) : DB_NULL,
-			     DB_INT(total_debit(v)), posted ? DB_OPT(v->entered_at) : DB_NULL,
-			     posted ? DB_OPT(v->maker) : DB_NULL),
-		   &res);
+			     DB_INT(total_debit(v)),
+			     posted ? DB_OPT(v->entered_at) : DB_NULL,
+			     posted ? DB_OPT(v->maker) : DB_NULL};
+	size_t np = sizeof(p) / sizeof(p[0]);
+	if (b) {
+		e = db_exec(c, &books_stmts, BOOKS_ST_VOUCHER_INSERT_BULK, p, np, &res);
+		int64_t n = e == E_OK ? db_changes(res) : 0;
+		if (e == E_OK && (e = db_done(res)) == E_OK)
+			e = n ? db_one(c, &books_stmts, BOOKS_ST_LAST_ID, DB_NOPARAMS, &res)
+			      : E_NOTFOUND;
+	} else {
+		e = db_one(c, &books_stmts, BOOKS_ST_VOUCHER_INSERT, p, np, &res);
+	}
 	if (e == E_NOTFOUND)
 		return err_set(ei, E_CONFLICT, "voucher.duplicate_no", "voucher_no",
 			       "凭证号 %s 已存在，不能重号", no);
@@ -572,9 +884,16 @@ enum err books_voucher_insert(struct trail_ctx *tc, struct books_voucher *v, str
 		return e;
 	if (posted && b)
 		batch_balances(b, v);
-	else if (posted && (e = apply_balances(c, *id)) != E_OK)
+	else if (posted && (e = apply_balances(c, *id, v->village_id, year)) != E_OK)
 		return e;
-	return trail_row(tc, &books_tables[BOOKS_T_VOUCHERS], *id, create_action(v->source), ei);
+	if (!b)
+		return trail_row(tc, &books_tables[BOOKS_T_VOUCHERS], *id, create_action(v->source),
+				 ei);
+	/* A batch logs the row it inserted without reading it back. */
+	struct row_head rh = {*id, year, seq, no, posted};
+	log_value(b, v, &rh);
+	return trail_row_json(tc, &books_tables[BOOKS_T_VOUCHERS], *id, v->village_id,
+			      create_action(v->source), b->log.ptr, ei);
 }
 
 /* Spending that reaches the township's decision threshold needs the village's
@@ -582,8 +901,7 @@ enum err books_voucher_insert(struct trail_ctx *tc, struct books_voucher *v, str
  * 决议 dated on or before it.  The paid amount is rules.md's: credits exceeding
  * debits on 库存现金 (101…) and 银行存款 (102…) lines.  Entered vouchers only:
  * imported legacy books are history, checked by the red-flag rules instead. */
-static enum err check_decision(struct db_conn *c, const struct books_voucher *v,
-			       struct errinfo *ei)
+static enum err check_decision(struct db_conn *c, const struct books_voucher *v, struct errinfo *ei)
 {
 	int64_t paid = 0;
 	for (size_t i = 0; i < v->nlines; i++) {
@@ -606,10 +924,11 @@ static enum err check_decision(struct db_conn *c, const struct books_voucher *v,
 	char a[MONEY_BUF], b[MONEY_BUF];
 	money_format_grouped(paid, a);
 	money_format_grouped(p.decision_threshold_fen, b);
-	return err_set(ei, E_RULE, "voucher.needs_decision", "matter_no",
-		       "支付 %s 元达到本镇集体决策标准（%s 元）：须注明已作出决议（决议日期不晚于凭证日期 "
-		       "%s）的决策事项编号",
-		       a, b, v->date);
+	return err_set(
+	    ei, E_RULE, "voucher.needs_decision", "matter_no",
+	    "支付 %s 元达到本镇集体决策标准（%s 元）：须注明已作出决议（决议日期不晚于凭证日期 "
+	    "%s）的决策事项编号",
+	    a, b, v->date);
 }
 
 enum err books_voucher_create(struct trail_ctx *tc, struct books_voucher *v, int64_t *id,
@@ -652,7 +971,7 @@ enum err books_voucher_post(struct trail_ctx *tc, int64_t id, const char *by, st
 	app_timestamp(tc->now_us, now);
 	if ((e = db_exec(tc->db, &books_stmts, BOOKS_ST_VOUCHER_POST,
 			 DB_PARAMS(DB_INT(id), DB_TEXT(now), DB_TEXT(by)), NULL)) != E_OK ||
-	    (e = apply_balances(tc->db, id)) != E_OK)
+	    (e = apply_balances(tc->db, id, vid, atoi(date))) != E_OK)
 		return e;
 	return trail_row(tc, &books_tables[BOOKS_T_VOUCHERS], id, "voucher.post", ei);
 }
