@@ -112,6 +112,17 @@ enum err db_exec(struct db_conn *c, const struct db_stmts *set, unsigned idx,
 /* Like db_exec, positioned on the first row; E_NOTFOUND (and *out NULL) when none. */
 enum err db_one(struct db_conn *c, const struct db_stmts *set, unsigned idx,
 		const struct db_val *params, size_t nparams, struct db_res **out);
+/* A transaction that reads one snapshot of the database throughout, for a long
+ * reader such as verify: SQLite BEGIN (the snapshot is taken at the first
+ * read), PostgreSQL REPEATABLE READ READ ONLY.  End it with db_rollback. */
+enum err db_begin_snapshot(struct db_conn *c);
+/* db_exec for a parameterless SELECT whose result may be large (a whole table):
+ * on PostgreSQL the rows come through a cursor, DB_CURSOR_BATCH at a time, so
+ * the result is never held whole; needs an open transaction there
+ * (db_begin_snapshot).  On SQLite it is db_exec, which steps row by row. */
+#define DB_CURSOR_BATCH 4096
+enum err db_exec_cursor(struct db_conn *c, const struct db_stmts *set, unsigned idx,
+			struct db_res **out);
 /* Run a script of several statements without parameters (migrations, tests). */
 enum err db_exec_script(struct db_conn *c, const char *sql);
 

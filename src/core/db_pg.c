@@ -10,6 +10,7 @@
 #include "db_backend.h"
 
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,9 @@ struct pg_res {
 	int nrows;	    /* rows in res */
 	char **blob;	    /* decoded bytea of the current row by column, or NULL */
 	size_t *blob_len;   /* their lengths */
+	char cursor[24];    /* db_exec_cursor: the cursor res is a batch of, or "" */
+	bool more;	    /* the cursor may have rows after this batch */
+	enum err err;	    /* first error met fetching a batch */
 };
 
 static void ignore_notice(void *arg, const PGresult *res)
@@ -275,24 +279,54 @@ static void blobs_clear(struct pg_res *r)
 	}
 }
 
+/* The cursor's next batch into r; false at the end or on error (r->err). */
+static bool cursor_fetch(struct pg_res *r)
+{
+	struct pg_conn *c = (struct pg_conn *)r->base.c;
+	char sql[64];
+	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+	PGresult *res = PQexec(c->h, sql);
+	enum err err = check_res(c, res);
+	r->more = false;
+	if (err != E_OK) {
+		r->err = err;
+		return false;
+	}
+	PQclear(r->res);
+	r->res = res;
+	r->nrows = PQntuples(res);
+	r->row = 0;
+	r->more = r->nrows == DB_CURSOR_BATCH;
+	return r->nrows > 0;
+}
+
 static bool pg_row(struct db_res *base)
 {
 	struct pg_res *r = (struct pg_res *)base;
 	blobs_clear(r);
 	if (r->row < r->nrows)
 		r->row++;
+	if (r->row >= r->nrows && r->more)
+		return cursor_fetch(r);
 	return r->row < r->nrows;
 }
 
 static enum err pg_done(struct db_res *base)
 {
 	struct pg_res *r = (struct pg_res *)base;
+	enum err err = r->err;
+	if (r->cursor[0]) {
+		char sql[48];
+		snprintf(sql, sizeof(sql), "CLOSE %s", r->cursor);
+		/* Fails harmlessly in a transaction an error has aborted. */
+		PQclear(PQexec(((struct pg_conn *)base->c)->h, sql));
+	}
 	blobs_clear(r);
 	free(r->blob);
 	free(r->blob_len);
 	PQclear(r->res);
 	free(r);
-	return E_OK;
+	return err;
 }
 
 static int64_t pg_changes(const struct db_res *base)
@@ -394,6 +428,61 @@ static size_t pg_get_len(const struct db_res *base, int col)
 		return r->blob_len[col];
 	}
 	return (size_t)PQgetlength(r->res, r->row, col);
+}
+
+/* ---- long readers (db.h): both backends, PostgreSQL's way here ---------------- */
+
+enum err db_begin_snapshot(struct db_conn *base)
+{
+	if (base->ops != &db_pg_ops)
+		return db_begin(base, false);
+	/* A cursor over a whole table is read to its end: plan for all rows. */
+	return pg_script(base, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+			       "SET LOCAL cursor_tuple_fraction = 1.0");
+}
+
+enum err db_exec_cursor(struct db_conn *base, const struct db_stmts *set, unsigned idx,
+			struct db_res **out)
+{
+	*out = NULL;
+	/* SQLite steps row by row anyway; outside a transaction there is no cursor;
+	 * db_exec reports an unregistered statement. */
+	if (base->ops != &db_pg_ops || !pg_in_tx(base) || !set->registered || idx >= set->n)
+		return db_exec(base, set, idx, DB_NOPARAMS, out);
+	struct pg_conn *c = (struct pg_conn *)base;
+	const struct db_sql *s = &set->sql[idx];
+	const char *text = s->pg ? s->pg : s->text;
+	static atomic_uint serial;
+	struct pg_res *r = db_xcalloc(1, sizeof(*r));
+	r->base.ops = &db_pg_ops;
+	r->base.c = base;
+	snprintf(r->cursor, sizeof(r->cursor), "ql_cursor_%u", atomic_fetch_add(&serial, 1));
+	size_t len = strlen(text) + 64;
+	char *sql = db_xcalloc(1, len);
+	snprintf(sql, len, "DECLARE %s NO SCROLL CURSOR FOR %s", r->cursor, text);
+	PGresult *res = PQexec(c->h, sql);
+	free(sql);
+	enum err err = check_res(c, res);
+	if (err != E_OK) {
+		free(r);
+		return err;
+	}
+	PQclear(res);
+	r->more = true;
+	r->row = -1;
+	/* The first batch, positioned before its first row. */
+	if (!cursor_fetch(r) && r->err != E_OK) {
+		/* The error aborted the transaction, and the cursor with it. */
+		err = r->err;
+		free(r);
+		return err;
+	}
+	r->row = -1;
+	int ncols = PQnfields(r->res);
+	r->blob = db_xcalloc((size_t)ncols, sizeof(*r->blob));
+	r->blob_len = db_xcalloc((size_t)ncols, sizeof(*r->blob_len));
+	*out = &r->base;
+	return E_OK;
 }
 
 const struct db_ops db_pg_ops = {
