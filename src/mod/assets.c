@@ -19,6 +19,7 @@
 #include "perms.h"
 #include "power.h"
 #include "trade.h"
+#include "modutil.h"
 
 static const char *const asset_status[] = {"在用", "出租", "闲置", "处置", NULL};
 static const char *const resource_kinds[] = {"耕地",   "林地",	   "园地", "水面",
@@ -430,30 +431,6 @@ enum err assets_contract_create(struct trail_ctx *tc, struct arena *a,
 
 /* ---- handler helpers -------------------------------------------------------------- */
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &assets_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
-
 static enum err row_of(struct req *r, unsigned st, const struct db_val *p, size_t n, json_t **row)
 {
 	struct db_res *res;
@@ -466,7 +443,7 @@ static enum err row_of(struct req *r, unsigned st, const struct db_val *p, size_
 
 static enum err village_of_row(struct req *r, unsigned st, int64_t *vid, const char *what)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    id ? db_one(r->db, &assets_stmts, st, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
@@ -575,9 +552,9 @@ static enum err assets_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "status")),
-			     DB_TEXT(q_or_empty(r, "q")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "status")),
+			     DB_TEXT(modutil_query(r, "q")),
 			     DB_INT(limit),
 			     DB_INT(offset)};
 	struct db_res *res;
@@ -586,7 +563,7 @@ static enum err assets_list(struct req *r)
 	int64_t total = db_int(res, 0);
 	db_done(res);
 	json_t *items, *v;
-	if ((e = rows_of(r, ASSETS_ST_ASSETS_LIST, p, 7, &items)) != E_OK)
+	if ((e = modutil_rows(r, &assets_stmts, ASSETS_ST_ASSETS_LIST, p, 7, &items)) != E_OK)
 		return e;
 	size_t i;
 	json_array_foreach(items, i, v) add_depreciation(v, as_of);
@@ -664,13 +641,13 @@ static enum err asset_get(struct req *r)
 	enum err e = as_of_param(r, as_of);
 	json_t *a, *contracts;
 	if (e != E_OK ||
-	    (e = row_of(r, ASSETS_ST_ASSET_GET, DB_PARAMS(DB_INT(path_id(r))), &a)) != E_OK)
+	    (e = row_of(r, ASSETS_ST_ASSET_GET, DB_PARAMS(DB_INT(modutil_path_id(r))), &a)) != E_OK)
 		return e;
 	add_depreciation(a, as_of);
-	if ((e = rows_of(r, ASSETS_ST_CON_OF_SUBJECT,
-			 DB_PARAMS(DB_INT(r->village_id),
-				   DB_TEXT(json_string_value(json_object_get(a, "asset_no")))),
-			 &contracts)) != E_OK) {
+	if ((e = modutil_rows(r, &assets_stmts, ASSETS_ST_CON_OF_SUBJECT,
+			      DB_PARAMS(DB_INT(r->village_id),
+					DB_TEXT(json_string_value(json_object_get(a, "asset_no")))),
+			      &contracts)) != E_OK) {
 		json_decref(a);
 		return e;
 	}
@@ -686,7 +663,7 @@ static const struct field asset_status_in[] = {
 /* 在用 ↔ 出租 ↔ 闲置 freely; 处置 (with its date) is final. */
 static enum err asset_set_status(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	const char *status = req_in_str(r, "status"), *date = req_in_str(r, "date");
 	struct db_res *res;
 	enum err e = db_one(r->db, &assets_stmts, ASSETS_ST_ASSET_GET, DB_PARAMS(DB_INT(id)), &res);
@@ -726,9 +703,9 @@ static enum err resources_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "kind")),
-			     DB_TEXT(q_or_empty(r, "q")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "kind")),
+			     DB_TEXT(modutil_query(r, "q")),
 			     DB_TEXT(today),
 			     DB_INT(limit),
 			     DB_INT(offset)};
@@ -739,7 +716,7 @@ static enum err resources_list(struct req *r)
 	int64_t total = db_int(res, 0);
 	db_done(res);
 	json_t *items;
-	if ((e = rows_of(r, ASSETS_ST_RES_LIST, p, 8, &items)) != E_OK)
+	if ((e = modutil_rows(r, &assets_stmts, ASSETS_ST_RES_LIST, p, 8, &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -782,13 +759,14 @@ static enum err resource_create(struct req *r)
 static enum err resource_get(struct req *r)
 {
 	json_t *o, *contracts;
-	enum err e = row_of(r, ASSETS_ST_RES_GET, DB_PARAMS(DB_INT(path_id(r))), &o);
+	enum err e = row_of(r, ASSETS_ST_RES_GET, DB_PARAMS(DB_INT(modutil_path_id(r))), &o);
 	if (e != E_OK)
 		return e;
-	if ((e = rows_of(r, ASSETS_ST_CON_OF_SUBJECT,
-			 DB_PARAMS(DB_INT(r->village_id),
-				   DB_TEXT(json_string_value(json_object_get(o, "resource_no")))),
-			 &contracts)) != E_OK) {
+	if ((e = modutil_rows(
+		 r, &assets_stmts, ASSETS_ST_CON_OF_SUBJECT,
+		 DB_PARAMS(DB_INT(r->village_id),
+			   DB_TEXT(json_string_value(json_object_get(o, "resource_no")))),
+		 &contracts)) != E_OK) {
 		json_decref(o);
 		return e;
 	}
@@ -805,10 +783,10 @@ static enum err contracts_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "q")),
-			     DB_TEXT(q_or_empty(r, "subject")),
-			     DB_TEXT(q_or_empty(r, "status")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "q")),
+			     DB_TEXT(modutil_query(r, "subject")),
+			     DB_TEXT(modutil_query(r, "status")),
 			     DB_TEXT(today),
 			     DB_INT(limit),
 			     DB_INT(offset)};
@@ -819,7 +797,7 @@ static enum err contracts_list(struct req *r)
 	total = db_int(res, 0);
 	db_done(res);
 	json_t *items;
-	if ((e = rows_of(r, ASSETS_ST_CON_LIST, p, 9, &items)) != E_OK)
+	if ((e = modutil_rows(r, &assets_stmts, ASSETS_ST_CON_LIST, p, 9, &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -881,15 +859,17 @@ static enum err contract_create(struct req *r)
 
 static enum err contract_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	char today[DATEFMT_DATE_BUF];
 	app_today(r->app, today);
 	json_t *c, *bills = NULL, *pays = NULL;
 	enum err e = row_of(r, ASSETS_ST_CON_DETAIL, DB_PARAMS(DB_INT(id)), &c);
 	if (e != E_OK)
 		return e;
-	if ((e = rows_of(r, ASSETS_ST_BILLS_OF_CONTRACT, DB_PARAMS(DB_INT(id)), &bills)) != E_OK ||
-	    (e = rows_of(r, ASSETS_ST_PAYS_OF_CONTRACT, DB_PARAMS(DB_INT(id)), &pays)) != E_OK) {
+	if ((e = modutil_rows(r, &assets_stmts, ASSETS_ST_BILLS_OF_CONTRACT, DB_PARAMS(DB_INT(id)),
+			      &bills)) != E_OK ||
+	    (e = modutil_rows(r, &assets_stmts, ASSETS_ST_PAYS_OF_CONTRACT, DB_PARAMS(DB_INT(id)),
+			      &pays)) != E_OK) {
 		json_decref(c);
 		json_decref(bills);
 		return e;
@@ -954,7 +934,7 @@ static const struct field terminate_in[] = {
  * settle (they are facts of the old terms). */
 static enum err contract_terminate(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	const char *date = req_in_str(r, "date");
 	struct db_res *res;
 	enum err e = db_one(r->db, &assets_stmts, ASSETS_ST_CON_GET, DB_PARAMS(DB_INT(id)), &res);
@@ -990,7 +970,7 @@ struct contract_head {
 static enum err contract_head(struct req *r, struct contract_head *h)
 {
 	struct db_res *res;
-	h->id = path_id(r);
+	h->id = modutil_path_id(r);
 	enum err e =
 	    db_one(r->db, &assets_stmts, ASSETS_ST_CON_GET, DB_PARAMS(DB_INT(h->id)), &res);
 	if (e != E_OK)
@@ -1098,7 +1078,7 @@ static const struct field payment_in[] = {
  * receipts say. */
 static enum err payment_create(struct req *r)
 {
-	int64_t bill = path_id(r);
+	int64_t bill = modutil_path_id(r);
 	const char *date = req_in_str(r, "date");
 	int64_t amount = req_in_fen(r, "amount");
 	struct db_res *res;

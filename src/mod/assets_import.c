@@ -21,6 +21,7 @@
 #include "perms.h"
 #include "power.h"
 #include "trade.h"
+#include "modutil.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -74,26 +75,11 @@ static const struct col_spec bill_cols[] = {
 
 /* ---- shared helpers (trade_import.c uses them through assets.h) ------------------- */
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
-static struct db_val val_text(const struct import_row *row, size_t col)
-{
-	return DB_TEXT(txt(row, col));
-}
-
-static struct db_val val_int(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? DB_INT(row->v[col].i) : DB_NULL;
-}
-
 bool assets_import_village(struct import_ctx *ic, const struct import_set *s,
 			   const struct import_row *row, size_t col, struct import_report *rep,
 			   int64_t *vid)
 {
-	const char *code = txt(row, col);
+	const char *code = modutil_cell(row, col);
 	if (!code)
 		return false; /* already reported by the importer */
 	enum err e = org_village_id(ic->tc->db, code, vid);
@@ -171,51 +157,21 @@ enum err assets_export_table(struct db_conn *c, const struct principal *u, struc
 	return db_done(res);
 }
 
-static enum err log_row(struct import_ctx *ic, enum assets_table t, int64_t id, const char *action,
-			struct import_report *rep)
-{
-	struct errinfo ei = {0};
-	enum err e = trail_row(ic->tc, &assets_tables[t], id, action, &ei);
-	if (e != E_OK)
-		import_report_add(rep, 0, NULL, NULL, "写入日志失败：%s", ei.msg);
-	return e;
-}
-
-static enum err db_failed(struct import_report *rep, size_t line, enum err e)
-{
-	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）", err_default_msg(e));
-	return e;
-}
-
 /* Run stmt (UPDATE … WHERE changed … RETURNING id, or INSERT … ON CONFLICT DO
  * NOTHING RETURNING id); *id is 0 when it returned no row. */
-static enum err returning_id(struct import_ctx *ic, unsigned st, const struct db_val *p, size_t n,
-			     int64_t *id)
-{
-	struct db_res *res;
-	*id = 0;
-	enum err e = db_one(ic->tc->db, &assets_stmts, st, p, n, &res);
-	if (e == E_NOTFOUND)
-		return E_OK;
-	if (e != E_OK)
-		return e;
-	*id = db_int(res, 0);
-	return db_done(res);
-}
-
 /* Update when changed, else insert when new, else count it unchanged; log. */
 static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t line,
 		       unsigned st_update, const struct db_val *pu, size_t nu, unsigned st_insert,
 		       const struct db_val *pi, size_t ni, enum assets_table t, const char *what)
 {
 	int64_t id;
-	enum err e = returning_id(ic, st_update, pu, nu, &id);
+	enum err e = modutil_returning_id(ic, &assets_stmts, st_update, pu, nu, &id);
 	if (e != E_OK)
-		return db_failed(rep, line, e);
+		return modutil_db_failed(rep, line, e);
 	const char *action = arena_printf(ic->arena, "%s.import_update", what);
 	if (!id) {
-		if ((e = returning_id(ic, st_insert, pi, ni, &id)) != E_OK)
-			return db_failed(rep, line, e);
+		if ((e = modutil_returning_id(ic, &assets_stmts, st_insert, pi, ni, &id)) != E_OK)
+			return modutil_db_failed(rep, line, e);
 		if (!id) {
 			ic->unchanged++;
 			return E_OK;
@@ -225,14 +181,14 @@ static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t 
 	} else {
 		ic->updated++;
 	}
-	return log_row(ic, t, id, action, rep);
+	return modutil_log_row(ic, &assets_tables[t], id, action, rep);
 }
 
 /* Keys given twice in one file (ks: the keys of the rows before). */
 static bool duplicate(struct keyset *ks, const struct import_set *s, size_t i, const int64_t *vids,
 		      size_t col, struct import_report *rep)
 {
-	const char *no = txt(&s->rows[i], col);
+	const char *no = modutil_cell(&s->rows[i], col);
 	size_t j;
 	if (!no || !keyset_seenf(ks, i, &j, "%lld\x1f%s", (long long)vids[i], no))
 		return false;
@@ -257,16 +213,16 @@ static enum err load_assets(struct import_ctx *ic, const struct import_set *s,
 		}
 		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
 		if (row->v[5].present && row->v[5].i < ASSETS_MIN_VALUE_FEN) {
-			import_report_add(rep, row->line, s->headers[5], txt(row, 5),
+			import_report_add(rep, row->line, s->headers[5], modutil_cell(row, 5),
 					  "原值低于 500 元，不属于固定资产");
 			ok = false;
 		}
 		struct db_res *res;
-		if (txt(row, 1) &&
+		if (modutil_cell(row, 1) &&
 		    db_one(ic->tc->db, &assets_stmts, ASSETS_ST_RES_FIND,
-			   DB_PARAMS(DB_INT(vids[i]), val_text(row, 1)), &res) == E_OK) {
+			   DB_PARAMS(DB_INT(vids[i]), modutil_cell_text(row, 1)), &res) == E_OK) {
 			db_done(res);
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "编号已用于本村（居）的资源");
 			ok = false;
 		}
@@ -276,19 +232,20 @@ static enum err load_assets(struct import_ctx *ic, const struct import_set *s,
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		const char *status = txt(row, 7) ? txt(row, 7) : "在用";
-		struct db_val pu[] = {DB_INT(vids[i]),	val_text(row, 1), val_text(row, 2),
-				      val_text(row, 3), val_text(row, 4), val_int(row, 5),
-				      val_text(row, 6), DB_TEXT(status)};
+		const char *status = modutil_cell(row, 7) ? modutil_cell(row, 7) : "在用";
+		struct db_val pu[] = {DB_INT(vids[i]),		 modutil_cell_text(row, 1),
+				      modutil_cell_text(row, 2), modutil_cell_text(row, 3),
+				      modutil_cell_text(row, 4), modutil_cell_int(row, 5),
+				      modutil_cell_text(row, 6), DB_TEXT(status)};
 		struct db_val pi[] = {DB_INT(vids[i]),
-				      val_text(row, 1),
-				      val_text(row, 2),
-				      val_text(row, 3),
-				      val_text(row, 4),
-				      val_int(row, 5),
-				      DB_INT(assets_default_life_months(txt(row, 3))),
+				      modutil_cell_text(row, 1),
+				      modutil_cell_text(row, 2),
+				      modutil_cell_text(row, 3),
+				      modutil_cell_text(row, 4),
+				      modutil_cell_int(row, 5),
+				      DB_INT(assets_default_life_months(modutil_cell(row, 3))),
 				      DB_INT(0),
-				      val_text(row, 6),
+				      modutil_cell_text(row, 6),
 				      DB_TEXT(status),
 				      DB_NULL};
 		enum err e =
@@ -314,11 +271,11 @@ static enum err load_resources(struct import_ctx *ic, const struct import_set *s
 		}
 		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
 		struct db_res *res;
-		if (txt(row, 1) &&
+		if (modutil_cell(row, 1) &&
 		    db_one(ic->tc->db, &assets_stmts, ASSETS_ST_ASSET_FIND,
-			   DB_PARAMS(DB_INT(vids[i]), val_text(row, 1)), &res) == E_OK) {
+			   DB_PARAMS(DB_INT(vids[i]), modutil_cell_text(row, 1)), &res) == E_OK) {
 			db_done(res);
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "编号已用于本村（居）的资产");
 			ok = false;
 		}
@@ -328,8 +285,9 @@ static enum err load_resources(struct import_ctx *ic, const struct import_set *s
 		return E_INPUT;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
-		struct db_val p[] = {DB_INT(vids[i]),  val_text(row, 1), val_text(row, 2),
-				     val_text(row, 3), val_int(row, 4),	 val_text(row, 5)};
+		struct db_val p[] = {DB_INT(vids[i]),		modutil_cell_text(row, 1),
+				     modutil_cell_text(row, 2), modutil_cell_text(row, 3),
+				     modutil_cell_int(row, 4),	modutil_cell_text(row, 5)};
 		enum err e =
 		    upsert(ic, rep, row->line, ASSETS_ST_RES_IMPORT_UPDATE, p, NCOLS(p),
 			   ASSETS_ST_RES_INSERT, p, NCOLS(p), ASSETS_T_RESOURCES, "resource");
@@ -346,23 +304,26 @@ static void contract_warnings(struct import_ctx *ic, const struct import_set *s,
 {
 	struct assets_subject subj;
 	struct trade_award w;
-	if (assets_subject_find(ic->tc->db, ic->arena, vid, txt(row, 2), &subj) == E_NOTFOUND)
-		import_report_warn(rep, row->line, s->headers[2], txt(row, 2),
+	if (assets_subject_find(ic->tc->db, ic->arena, vid, modutil_cell(row, 2), &subj) ==
+	    E_NOTFOUND)
+		import_report_warn(rep, row->line, s->headers[2], modutil_cell(row, 2),
 				   "标的编号在本村（居）资产、资源台账中不存在（按原样保留）");
-	if (txt(row, 10) &&
-	    trade_award_find(ic->tc->db, ic->arena, vid, txt(row, 10), &w) == E_NOTFOUND)
-		import_report_warn(rep, row->line, s->headers[10], txt(row, 10),
+	if (modutil_cell(row, 10) &&
+	    trade_award_find(ic->tc->db, ic->arena, vid, modutil_cell(row, 10), &w) == E_NOTFOUND)
+		import_report_warn(rep, row->line, s->headers[10], modutil_cell(row, 10),
 				   "交易编号在系统中不存在（按原样保留）");
 	bool resolved = true;
-	if (txt(row, 11) &&
-	    power_matter_resolved(ic->tc->db, vid, txt(row, 11), "9999-12-31", &resolved) == E_OK &&
+	if (modutil_cell(row, 11) &&
+	    power_matter_resolved(ic->tc->db, vid, modutil_cell(row, 11), "9999-12-31",
+				  &resolved) == E_OK &&
 	    !resolved)
-		import_report_warn(rep, row->line, s->headers[11], txt(row, 11),
+		import_report_warn(rep, row->line, s->headers[11], modutil_cell(row, 11),
 				   "决策事项编号在系统中不存在或没有决议（按原样保留）");
 	struct trade_thresholds t;
-	if (!txt(row, 10) && row->v[8].present && txt(row, 6) && txt(row, 7) &&
-	    trade_thresholds_of_village(ic->tc->db, vid, &t) == E_OK &&
-	    assets_value_reaches(row->v[8].i, txt(row, 6), txt(row, 7), t.trade_threshold_fen))
+	if (!modutil_cell(row, 10) && row->v[8].present && modutil_cell(row, 6) &&
+	    modutil_cell(row, 7) && trade_thresholds_of_village(ic->tc->db, vid, &t) == E_OK &&
+	    assets_value_reaches(row->v[8].i, modutil_cell(row, 6), modutil_cell(row, 7),
+				 t.trade_threshold_fen))
 		import_report_warn(rep, row->line, s->headers[10], NULL,
 				   "合同价值达到%s进场交易标准，但没有交易编号", t.township);
 }
@@ -380,14 +341,14 @@ static enum err load_contracts(struct import_ctx *ic, const struct import_set *s
 			continue;
 		}
 		ok = !duplicate(&ks, s, i, vids, 1, rep) && ok;
-		const char *start = txt(row, 6), *end = txt(row, 7);
+		const char *start = modutil_cell(row, 6), *end = modutil_cell(row, 7);
 		if (start && end && strcmp(end, start) < 0) {
 			import_report_add(rep, row->line, s->headers[7], end,
 					  "终止日期早于起始日期 %s", start);
 			ok = false;
 		}
 		if (row->v[8].present && row->v[8].i < 0) {
-			import_report_add(rep, row->line, s->headers[8], txt(row, 8),
+			import_report_add(rep, row->line, s->headers[8], modutil_cell(row, 8),
 					  "年租金不能为负数");
 			ok = false;
 		}
@@ -398,10 +359,18 @@ static enum err load_contracts(struct import_ctx *ic, const struct import_set *s
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		contract_warnings(ic, s, row, vids[i], rep);
-		struct db_val p[] = {DB_INT(vids[i]),  val_text(row, 1),  val_text(row, 2),
-				     val_text(row, 3), val_text(row, 4),  val_text(row, 5),
-				     val_text(row, 6), val_text(row, 7),  val_int(row, 8),
-				     val_int(row, 9),  val_text(row, 10), val_text(row, 11)};
+		struct db_val p[] = {DB_INT(vids[i]),
+				     modutil_cell_text(row, 1),
+				     modutil_cell_text(row, 2),
+				     modutil_cell_text(row, 3),
+				     modutil_cell_text(row, 4),
+				     modutil_cell_text(row, 5),
+				     modutil_cell_text(row, 6),
+				     modutil_cell_text(row, 7),
+				     modutil_cell_int(row, 8),
+				     modutil_cell_int(row, 9),
+				     modutil_cell_text(row, 10),
+				     modutil_cell_text(row, 11)};
 		enum err e =
 		    upsert(ic, rep, row->line, ASSETS_ST_CON_IMPORT_UPDATE, p, NCOLS(p),
 			   ASSETS_ST_CON_INSERT, p, NCOLS(p), ASSETS_T_CONTRACTS, "contract");
@@ -426,9 +395,9 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 		}
 		struct db_res *res;
 		enum err e = db_one(ic->tc->db, &assets_stmts, ASSETS_ST_CON_FIND,
-				    DB_PARAMS(DB_INT(vids[i]), val_text(row, 1)), &res);
+				    DB_PARAMS(DB_INT(vids[i]), modutil_cell_text(row, 1)), &res);
 		if (e != E_OK) {
-			import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					  "合同编号在本村（居）合同台账（contracts.csv）中不存在");
 			ok = false;
 			continue;
@@ -442,20 +411,21 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 					  "金额不能为负数");
 			ok = false;
 		} else if (paid > due) {
-			import_report_add(rep, row->line, s->headers[5], txt(row, 5),
-					  "实收金额超过应收金额 %s", txt(row, 3));
+			import_report_add(rep, row->line, s->headers[5], modutil_cell(row, 5),
+					  "实收金额超过应收金额 %s", modutil_cell(row, 3));
 			ok = false;
 		}
 		size_t j;
-		if (txt(row, 2) &&
-		    keyset_seenf(&ks, i, &j, "%lld\x1f%s", (long long)cids[i], txt(row, 2))) {
-			import_report_add(rep, row->line, s->headers[2], txt(row, 2),
+		if (modutil_cell(row, 2) &&
+		    keyset_seenf(&ks, i, &j, "%lld\x1f%s", (long long)cids[i],
+				 modutil_cell(row, 2))) {
+			import_report_add(rep, row->line, s->headers[2], modutil_cell(row, 2),
 					  "与第 %zu 行重复", s->rows[j].line);
 			ok = false;
 		}
 		/* A bill with receipts recorded against it says what they say. */
 		if (db_one(ic->tc->db, &assets_stmts, ASSETS_ST_BILL_FIND,
-			   DB_PARAMS(DB_INT(cids[i]), val_text(row, 2)), &res) == E_OK) {
+			   DB_PARAMS(DB_INT(cids[i]), modutil_cell_text(row, 2)), &res) == E_OK) {
 			int64_t bill = db_int(res, 0), had = db_int(res, 6);
 			db_done(res);
 			if (db_one(ic->tc->db, &assets_stmts, ASSETS_ST_BILL_PAYMENT_COUNT,
@@ -464,7 +434,7 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 				db_done(res);
 				if (npay && paid != had) {
 					import_report_add(
-					    rep, row->line, s->headers[5], txt(row, 5),
+					    rep, row->line, s->headers[5], modutil_cell(row, 5),
 					    "该账单已登记收款明细，实收金额应为明细合计");
 					ok = false;
 				}
@@ -477,10 +447,10 @@ static enum err load_bills(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		struct db_val paid = DB_INT(row->v[5].present ? row->v[5].i : 0);
-		struct db_val pu[] = {DB_INT(cids[i]), val_text(row, 2), val_int(row, 3),
-				      val_text(row, 4), paid};
-		struct db_val pi[] = {DB_INT(vids[i]), val_text(row, 2), val_int(row, 3),
-				      val_text(row, 4), paid};
+		struct db_val pu[] = {DB_INT(cids[i]), modutil_cell_text(row, 2),
+				      modutil_cell_int(row, 3), modutil_cell_text(row, 4), paid};
+		struct db_val pi[] = {DB_INT(vids[i]), modutil_cell_text(row, 2),
+				      modutil_cell_int(row, 3), modutil_cell_text(row, 4), paid};
 		struct db_val pins[] = {pi[0], DB_INT(cids[i]), pi[1], pi[2], pi[3], pi[4]};
 		enum err e =
 		    upsert(ic, rep, row->line, ASSETS_ST_BILL_IMPORT_UPDATE, pu, NCOLS(pu),

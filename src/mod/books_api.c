@@ -14,6 +14,7 @@
 #include "core/idno.h"
 #include "core/json_out.h"
 #include "books_api.h"
+#include "modutil.h"
 
 /* The approval chain: who may sign each step (any user of that role with the
  * village in scope; one user signs at most one step of a round). */
@@ -655,23 +656,17 @@ enum err books_api_get(struct req *r)
 	return books_api_answer(r, 200, books_path_id(r, "id"));
 }
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
 enum err books_api_list(struct req *r)
 {
 	int64_t limit, offset, total;
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "status")),
-			     DB_TEXT(q_or_empty(r, "from")),
-			     DB_TEXT(q_or_empty(r, "to")),
-			     DB_TEXT(q_or_empty(r, "q")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "status")),
+			     DB_TEXT(modutil_query(r, "from")),
+			     DB_TEXT(modutil_query(r, "to")),
+			     DB_TEXT(modutil_query(r, "q")),
 			     DB_INT(limit),
 			     DB_INT(offset)};
 	struct db_res *res;

@@ -18,6 +18,7 @@
 #include "core/rbac.h"
 #include "org.h"
 #include "perms.h"
+#include "modutil.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -73,11 +74,6 @@ static const struct col_spec voucher_cols[VC__MAX] = {
     {"contract_no", "合同编号", COL_TEXT, false},
 };
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
 /* ---- villages of the rows, with a one-entry cache (files come sorted) ------------------- */
 
 struct vcache {
@@ -90,7 +86,7 @@ static bool row_village(struct import_ctx *ic, const struct import_set *s,
 			const struct import_row *row, struct vcache *vc, struct import_report *rep,
 			int64_t *vid)
 {
-	const char *code = txt(row, 0);
+	const char *code = modutil_cell(row, 0);
 	if (!code)
 		return false;
 	if (!vc->code || strcmp(vc->code, code) != 0) {
@@ -120,9 +116,9 @@ static enum err account_known(struct import_ctx *ic, const struct import_set *s,
 			      struct import_report *rep)
 {
 	struct db_res *res;
-	enum err e =
-	    db_one(ic->tc->db, &books_stmts, BOOKS_ST_ACCOUNT_FIND,
-		   DB_PARAMS(DB_TEXT(BOOKS_CHART), DB_INT(vid), DB_TEXT(txt(row, 1))), &res);
+	enum err e = db_one(
+	    ic->tc->db, &books_stmts, BOOKS_ST_ACCOUNT_FIND,
+	    DB_PARAMS(DB_TEXT(BOOKS_CHART), DB_INT(vid), DB_TEXT(modutil_cell(row, 1))), &res);
 	*known = false;
 	if (e == E_NOTFOUND)
 		return E_OK;
@@ -135,23 +131,26 @@ static enum err account_known(struct import_ctx *ic, const struct import_set *s,
 		return E_OK;
 	*known = true;
 	if (owner == 0) {
-		import_report_add(rep, row->line, s->headers[1], txt(row, 1),
+		import_report_add(rep, row->line, s->headers[1], modutil_cell(row, 1),
 				  "这是标准科目，不能作为明细科目导入");
 		return E_OK;
 	}
 	if ((e = db_one(ic->tc->db, &books_stmts, BOOKS_ST_ACCOUNT_GET, DB_PARAMS(DB_INT(id)),
 			&res)) != E_OK)
 		return e;
-	bool same_parent = strcmp(db_text(res, 5) ? db_text(res, 5) : "", txt(row, 3)) == 0;
+	bool same_parent =
+	    strcmp(db_text(res, 5) ? db_text(res, 5) : "", modutil_cell(row, 3)) == 0;
 	db_done(res);
 	if (!same_parent) {
-		import_report_add(rep, row->line, s->headers[3], txt(row, 3),
-				  "已有科目 %s 的上级科目不同，不能通过导入改变", txt(row, 1));
+		import_report_add(rep, row->line, s->headers[3], modutil_cell(row, 3),
+				  "已有科目 %s 的上级科目不同，不能通过导入改变",
+				  modutil_cell(row, 1));
 		return E_OK;
 	}
 	struct errinfo ei = {0};
 	if ((e = db_one(ic->tc->db, &books_stmts, BOOKS_ST_ACCOUNT_RENAME,
-			DB_PARAMS(DB_INT(id), DB_TEXT(txt(row, 2))), &res)) == E_NOTFOUND) {
+			DB_PARAMS(DB_INT(id), DB_TEXT(modutil_cell(row, 2))), &res)) ==
+	    E_NOTFOUND) {
 		ic->unchanged++;
 		return E_OK;
 	}
@@ -196,9 +195,10 @@ static enum err load_accounts(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < nf; i++) {
 		const struct import_row *row = fresh[i];
 		int64_t id, vid = vids[row - s->rows];
-		if (books_account_add(ic->tc, vid, txt(row, 1), txt(row, 2), txt(row, 3),
-				      "account.import", &id, &ei) != E_OK)
-			report_ei(rep, s, row->line, ei.field[0] == 'p' ? 3 : 1, txt(row, 1), &ei);
+		if (books_account_add(ic->tc, vid, modutil_cell(row, 1), modutil_cell(row, 2),
+				      modutil_cell(row, 3), "account.import", &id, &ei) != E_OK)
+			report_ei(rep, s, row->line, ei.field[0] == 'p' ? 3 : 1,
+				  modutil_cell(row, 1), &ei);
 		else
 			ic->inserted++;
 	}
@@ -252,15 +252,17 @@ static bool header_consistent(const struct import_set *s, const struct import_ro
 	bool ok = true;
 	for (size_t i = 1; i < n; i++) {
 		if (g[i]->v[VC_LINE].i == g[i - 1]->v[VC_LINE].i) {
-			import_report_add(rep, g[i]->line, s->headers[VC_LINE], txt(g[i], VC_LINE),
-					  "凭证 %s 的行号重复", txt(g[i], VC_NO));
+			import_report_add(rep, g[i]->line, s->headers[VC_LINE],
+					  modutil_cell(g[i], VC_LINE), "凭证 %s 的行号重复",
+					  modutil_cell(g[i], VC_NO));
 			ok = false;
 		}
 		for (size_t k = 0; k < NCOLS(cols); k++)
-			if (!same_text(txt(g[0], cols[k]), txt(g[i], cols[k]))) {
-				import_report_add(rep, g[i]->line, s->headers[cols[k]],
-						  txt(g[i], cols[k]), "同一凭证 %s 各行的%s不一致",
-						  txt(g[i], VC_NO), voucher_cols[cols[k]].zh);
+			if (!same_text(modutil_cell(g[0], cols[k]), modutil_cell(g[i], cols[k]))) {
+				import_report_add(
+				    rep, g[i]->line, s->headers[cols[k]],
+				    modutil_cell(g[i], cols[k]), "同一凭证 %s 各行的%s不一致",
+				    modutil_cell(g[i], VC_NO), voucher_cols[cols[k]].zh);
 				ok = false;
 			}
 	}
@@ -272,30 +274,30 @@ static void voucher_of(struct import_ctx *ic, const struct import_row **g, size_
 {
 	memset(v, 0, sizeof(*v));
 	v->village_id = vid;
-	v->voucher_no = txt(g[0], VC_NO);
-	v->date = txt(g[0], VC_DATE);
-	v->summary = txt(g[0], VC_SUMMARY);
+	v->voucher_no = modutil_cell(g[0], VC_NO);
+	v->date = modutil_cell(g[0], VC_DATE);
+	v->summary = modutil_cell(g[0], VC_SUMMARY);
 	v->source = "导入";
 	v->status = "posted";
 	v->maker = ic->user ? ic->user->username : "导入";
-	v->pay_method = txt(g[0], VC_PAY);
-	v->handler = txt(g[0], VC_HANDLER);
-	v->approver = txt(g[0], VC_APPROVER);
-	v->entered_at = txt(g[0], VC_ENTERED);
-	v->matter_no = txt(g[0], VC_MATTER);
-	v->project_no = txt(g[0], VC_PROJECT);
-	v->contract_no = txt(g[0], VC_CONTRACT);
+	v->pay_method = modutil_cell(g[0], VC_PAY);
+	v->handler = modutil_cell(g[0], VC_HANDLER);
+	v->approver = modutil_cell(g[0], VC_APPROVER);
+	v->entered_at = modutil_cell(g[0], VC_ENTERED);
+	v->matter_no = modutil_cell(g[0], VC_MATTER);
+	v->project_no = modutil_cell(g[0], VC_PROJECT);
+	v->contract_no = modutil_cell(g[0], VC_CONTRACT);
 	v->lines = ARENA_ARRAY(ic->arena, struct books_line, n);
 	v->nlines = n;
 	for (size_t i = 0; i < n; i++) {
 		struct books_line *l = &v->lines[i];
-		l->account_code = txt(g[i], VC_ACCOUNT);
-		l->summary = txt(g[i], VC_SUMMARY);
+		l->account_code = modutil_cell(g[i], VC_ACCOUNT);
+		l->summary = modutil_cell(g[i], VC_SUMMARY);
 		l->debit_fen = g[i]->v[VC_DEBIT].present ? g[i]->v[VC_DEBIT].i : 0;
 		l->credit_fen = g[i]->v[VC_CREDIT].present ? g[i]->v[VC_CREDIT].i : 0;
-		l->counterparty = txt(g[i], VC_PARTY);
-		l->counterparty_id = txt(g[i], VC_PARTY_ID);
-		l->bank_account = txt(g[i], VC_BANK);
+		l->counterparty = modutil_cell(g[i], VC_PARTY);
+		l->counterparty_id = modutil_cell(g[i], VC_PARTY_ID);
+		l->bank_account = modutil_cell(g[i], VC_BANK);
 	}
 }
 
@@ -423,8 +425,9 @@ static enum err check_all(struct import_ctx *ic, const struct import_set *s,
 	struct vcache vc = {0};
 	for (size_t i = 0, j; i < s->nrows; i = j) {
 		for (j = i + 1;
-		     j < s->nrows && strcmp(txt(o[i], VC_VILLAGE), txt(o[j], VC_VILLAGE)) == 0 &&
-		     strcmp(txt(o[i], VC_NO), txt(o[j], VC_NO)) == 0;
+		     j < s->nrows &&
+		     strcmp(modutil_cell(o[i], VC_VILLAGE), modutil_cell(o[j], VC_VILLAGE)) == 0 &&
+		     strcmp(modutil_cell(o[i], VC_NO), modutil_cell(o[j], VC_NO)) == 0;
 		     j++)
 			;
 		int64_t vid;

@@ -23,7 +23,7 @@
 #include "core/ratelimit.h"
 #include "org.h"
 #include "perms.h"
-
+#include "modutil.h"
 
 static const char *const channels[] = {"来信", "来访", "电话", "网络", "其他", NULL};
 static const char *const tracks[] = {"xinfang", "jijian", NULL};
@@ -255,21 +255,13 @@ static int64_t my_person(const struct req *r)
 	return r->user ? r->user->person_id : 0;
 }
 
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 /* village_of for {id} routes.  Out of the user's villages: the gate answers
  * 403.  Accusing the user, or neither managed nor 包案 to them: 404, so that
  * its existence is not revealed. */
 static enum err complaint_village(struct req *r, int64_t *vid)
 {
 	struct cp c;
-	enum err e = cp_load(r, path_id(r), &c);
+	enum err e = cp_load(r, modutil_path_id(r), &c);
 	if (e != E_OK)
 		return e;
 	*vid = c.village_id;
@@ -683,19 +675,13 @@ static enum err staff_create(struct req *r)
 
 /* ---- lists, inbox, statistics ----------------------------------------------------- */
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
 static enum err complaints_list(struct req *r)
 {
 	int64_t limit, offset;
 	char today[11];
 	app_today(r->app, today);
 	req_paging(r, &limit, &offset);
-	const char *state = q_or_empty(r, "state");
+	const char *state = modutil_query(r, "state");
 	enum complaint_state s;
 	if (*state && !complaint_state_parse(state, &s))
 		return req_fail(r, E_INPUT, "complaint.state_unknown", "state", "未知状态：%s",
@@ -705,14 +691,14 @@ static enum err complaints_list(struct req *r)
 	    DB_INT(req_scope_user(r)),
 	    DB_INT(manages(r) ? 1 : 0),
 	    DB_INT(my_person(r)),
-	    DB_TEXT(q_or_empty(r, "village")),
+	    DB_TEXT(modutil_query(r, "village")),
 	    DB_TEXT(state),
-	    DB_TEXT(q_or_empty(r, "channel")),
-	    DB_TEXT(q_or_empty(r, "category")),
+	    DB_TEXT(modutil_query(r, "channel")),
+	    DB_TEXT(modutil_query(r, "category")),
 	    DB_INT(req_query_int(r, "overdue", 0) ? 1 : 0),
 	    DB_TEXT(today),
 	    DB_INT(req_query_int(r, "escalated", 0) ? 1 : 0),
-	    DB_TEXT(q_or_empty(r, "q")),
+	    DB_TEXT(modutil_query(r, "q")),
 	    DB_INT(limit),
 	    DB_INT(offset),
 	};
@@ -757,7 +743,7 @@ static enum err complaints_stats(struct req *r)
 		     {"outcome", CP_ST_STATS_OUTCOME}};
 	char today[11];
 	app_today(r->app, today);
-	const char *year = q_or_empty(r, "year");
+	const char *year = modutil_query(r, "year");
 	if (*year && (strlen(year) != 4 || strspn(year, "0123456789") != 4))
 		return req_fail(r, E_INPUT, "complaint.year", "year", "年度应为四位数字：%s", year);
 	json_t *out = json_object();
@@ -793,7 +779,7 @@ static enum err rows_json(struct req *r, unsigned st, const struct db_val *p, si
 static enum err complaint_get(struct req *r)
 {
 	struct cp c;
-	enum err e = cp_load(r, path_id(r), &c);
+	enum err e = cp_load(r, modutil_path_id(r), &c);
 	if (e != E_OK)
 		return e;
 	char today[11];
@@ -859,7 +845,7 @@ static enum err complaint_get(struct req *r)
 /* Load the {id} complaint and check the step. */
 static enum err begin_step(struct req *r, struct cp *c, enum step_id s)
 {
-	enum err e = cp_load(r, path_id(r), c);
+	enum err e = cp_load(r, modutil_path_id(r), c);
 	if (e != E_OK)
 		return e;
 	return step_check(r, c, s);
@@ -1098,7 +1084,7 @@ static enum err do_satisfaction(struct req *r, struct cp *c)
 static enum err complaint_satisfaction(struct req *r)
 {
 	struct cp c;
-	enum err e = cp_load(r, path_id(r), &c);
+	enum err e = cp_load(r, modutil_path_id(r), &c);
 	return e != E_OK ? e : do_satisfaction(r, &c);
 }
 
@@ -1138,7 +1124,7 @@ static enum err do_review_request(struct req *r, struct cp *c)
 static enum err complaint_review_request(struct req *r)
 {
 	struct cp c;
-	enum err e = cp_load(r, path_id(r), &c);
+	enum err e = cp_load(r, modutil_path_id(r), &c);
 	return e != E_OK ? e : do_review_request(r, &c);
 }
 
@@ -1357,7 +1343,7 @@ static const struct field identity_in[] = {
 static enum err complaint_identity(struct req *r)
 {
 	struct cp c;
-	enum err e = cp_load(r, path_id(r), &c);
+	enum err e = cp_load(r, modutil_path_id(r), &c);
 	if (e != E_OK)
 		return e;
 	if (!c.box)

@@ -20,6 +20,7 @@
 #include "core/json_out.h"
 #include "core/money.h"
 #include "perms.h"
+#include "modutil.h"
 
 const char *const power_wuyi_names[POWER_WUYI_N + 1] = {"提议",	    "商议", "审议",	"决议",
 							"决议公开", "实施", "结果公开", NULL};
@@ -179,41 +180,6 @@ enum err power_meeting_check(const struct power_meeting *m, struct errinfo *ei)
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &power_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
-
-static enum err count_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			 int64_t *total)
-{
-	struct db_res *res;
-	enum err e = db_one(r->db, &power_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	*total = db_int(res, 0);
-	return db_done(res);
-}
-
 /* 0/1 columns answer as JSON booleans. */
 static void as_bool(json_t *o, const char *key)
 {
@@ -241,7 +207,7 @@ static struct db_val opt_count(int64_t v)
 
 static enum err row_village(struct req *r, unsigned st, int64_t *vid, const char *what)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = id ? db_one(r->db, &power_stmts, st, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -285,12 +251,13 @@ static enum err items_list(struct req *r)
 {
 	json_t *items;
 	int64_t n;
-	enum err e = count_of(r, POWER_ST_ITEM_COUNT, DB_NOPARAMS, &n);
+	enum err e = modutil_count(r, &power_stmts, POWER_ST_ITEM_COUNT, DB_NOPARAMS, &n);
 	if (e != E_OK)
 		return e;
-	if ((e = rows_of(r, POWER_ST_ITEM_LIST,
-			 DB_PARAMS(DB_TEXT(q_or_empty(r, "category")), DB_TEXT(q_or_empty(r, "q"))),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(
+		 r, &power_stmts, POWER_ST_ITEM_LIST,
+		 DB_PARAMS(DB_TEXT(modutil_query(r, "category")), DB_TEXT(modutil_query(r, "q"))),
+		 &items)) != E_OK)
 		return e;
 	as_bool_all(items, "major");
 	as_bool_all(items, "prereview");
@@ -311,7 +278,8 @@ static enum err item_load(struct req *r, int64_t id, json_t **item, json_t **ste
 	db_done(res);
 	as_bool(*item, "major");
 	as_bool(*item, "prereview");
-	if ((e = rows_of(r, POWER_ST_ISTEPS_OF_ITEM, DB_PARAMS(DB_INT(id)), steps)) != E_OK) {
+	if ((e = modutil_rows(r, &power_stmts, POWER_ST_ISTEPS_OF_ITEM, DB_PARAMS(DB_INT(id)),
+			      steps)) != E_OK) {
 		json_decref(*item);
 		return e;
 	}
@@ -321,11 +289,12 @@ static enum err item_load(struct req *r, int64_t id, json_t **item, json_t **ste
 static enum err item_get(struct req *r)
 {
 	json_t *item, *steps, *versions;
-	enum err e = item_load(r, path_id(r), &item, &steps);
+	enum err e = item_load(r, modutil_path_id(r), &item, &steps);
 	if (e != E_OK)
 		return e;
 	const char *code = json_string_value(json_object_get(item, "code"));
-	if ((e = rows_of(r, POWER_ST_ITEM_VERSIONS, DB_PARAMS(DB_TEXT(code)), &versions)) != E_OK) {
+	if ((e = modutil_rows(r, &power_stmts, POWER_ST_ITEM_VERSIONS, DB_PARAMS(DB_TEXT(code)),
+			      &versions)) != E_OK) {
 		json_decref(item);
 		json_decref(steps);
 		return e;
@@ -343,7 +312,7 @@ static enum err item_get(struct req *r)
 static enum err item_flowchart(struct req *r)
 {
 	json_t *item, *steps;
-	enum err e = item_load(r, path_id(r), &item, &steps);
+	enum err e = item_load(r, modutil_path_id(r), &item, &steps);
 	if (e != E_OK)
 		return e;
 	json_t *nodes = json_array(), *edges = json_array();
@@ -526,7 +495,7 @@ static enum err item_create(struct req *r)
 
 static enum err item_update(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    id ? db_one(r->db, &power_stmts, POWER_ST_ITEM_GET, DB_PARAMS(DB_INT(id)), &res)
@@ -559,7 +528,7 @@ static enum err item_update(struct req *r)
 static enum err catalog_seed(struct req *r)
 {
 	int64_t n;
-	enum err e = count_of(r, POWER_ST_ITEM_COUNT, DB_NOPARAMS, &n);
+	enum err e = modutil_count(r, &power_stmts, POWER_ST_ITEM_COUNT, DB_NOPARAMS, &n);
 	if (e != E_OK)
 		return e;
 	if (n > 0)
@@ -575,11 +544,11 @@ static enum err catalog_seed(struct req *r)
 static enum err settings_list(struct req *r)
 {
 	json_t *items;
-	enum err e =
-	    rows_of(r, POWER_ST_SET_LIST,
-		    DB_PARAMS(DB_INT(POWER_DEFAULT_MAJOR_FEN), DB_INT(POWER_DEFAULT_DECISION_FEN),
-			      DB_INT(POWER_DEFAULT_PUBLICITY), DB_INT(POWER_DEFAULT_RESULT_DAYS)),
-		    &items);
+	enum err e = modutil_rows(
+	    r, &power_stmts, POWER_ST_SET_LIST,
+	    DB_PARAMS(DB_INT(POWER_DEFAULT_MAJOR_FEN), DB_INT(POWER_DEFAULT_DECISION_FEN),
+		      DB_INT(POWER_DEFAULT_PUBLICITY), DB_INT(POWER_DEFAULT_RESULT_DAYS)),
+	    &items);
 	if (e != E_OK)
 		return e;
 	as_bool_all(items, "customised");
@@ -598,8 +567,8 @@ static enum err settings_put(struct req *r)
 {
 	const char *township = req_param(r, "township");
 	json_t *list;
-	enum err e = rows_of(r, POWER_ST_SET_LIST,
-			     DB_PARAMS(DB_INT(0), DB_INT(0), DB_INT(0), DB_INT(0)), &list);
+	enum err e = modutil_rows(r, &power_stmts, POWER_ST_SET_LIST,
+				  DB_PARAMS(DB_INT(0), DB_INT(0), DB_INT(0), DB_INT(0)), &list);
 	if (e != E_OK)
 		return e;
 	bool known = false;
@@ -847,20 +816,20 @@ static enum err matters_list(struct req *r)
 	char today[11];
 	app_today(r->app, today);
 	req_paging(r, &limit, &offset);
-	const char *v = q_or_empty(r, "village"), *k = q_or_empty(r, "kind"),
-		   *q = q_or_empty(r, "q");
-	enum err e = count_of(r, POWER_ST_MATTER_COUNT,
-			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-					DB_TEXT(v), DB_TEXT(k), DB_TEXT(q)),
-			      &total);
+	const char *v = modutil_query(r, "village"), *k = modutil_query(r, "kind"),
+		   *q = modutil_query(r, "q");
+	enum err e = modutil_count(r, &power_stmts, POWER_ST_MATTER_COUNT,
+				   DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					     DB_TEXT(v), DB_TEXT(k), DB_TEXT(q)),
+				   &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, POWER_ST_MATTER_LIST,
-			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)), DB_TEXT(v),
-				   DB_TEXT(k), DB_TEXT(q), DB_TEXT(today), DB_INT(limit),
-				   DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &power_stmts, POWER_ST_MATTER_LIST,
+			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					DB_TEXT(v), DB_TEXT(k), DB_TEXT(q), DB_TEXT(today),
+					DB_INT(limit), DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	size_t i;
 	json_t *it;
@@ -886,8 +855,8 @@ static const struct field matter_in[] = {
 static enum err matter_no_next(struct req *r, const char *year, char out[32])
 {
 	int64_t n;
-	enum err e = count_of(r, POWER_ST_MATTER_NEXT_NO,
-			      DB_PARAMS(DB_INT(r->village_id), DB_TEXT(year)), &n);
+	enum err e = modutil_count(r, &power_stmts, POWER_ST_MATTER_NEXT_NO,
+				   DB_PARAMS(DB_INT(r->village_id), DB_TEXT(year)), &n);
 	if (e != E_OK)
 		return e;
 	for (int64_t k = n + 1;; k++) {
@@ -999,7 +968,7 @@ static enum err matter_create(struct req *r)
 static enum err matter_get(struct req *r)
 {
 	struct matter m;
-	enum err e = matter_load(r, path_id(r), &m);
+	enum err e = matter_load(r, modutil_path_id(r), &m);
 	if (e != E_OK)
 		return e;
 	char today[11];
@@ -1013,11 +982,14 @@ static enum err matter_get(struct req *r)
 	as_bool(matter, "item_major");
 	as_bool(matter, "item_prereview");
 	json_t *steps = NULL, *atts = NULL, *filings = NULL, *inquiries = NULL;
-	if ((e = rows_of(r, POWER_ST_MSTEPS_OF_MATTER, DB_PARAMS(DB_INT(m.id)), &steps)) != E_OK ||
-	    (e = rows_of(r, POWER_ST_ATTS_OF_MATTER, DB_PARAMS(DB_INT(m.id)), &atts)) != E_OK ||
-	    (e = rows_of(r, POWER_ST_FILS_OF_MATTER, DB_PARAMS(DB_INT(m.id)), &filings)) != E_OK ||
-	    (e = rows_of(r, POWER_ST_INQS_OF_MATTER, DB_PARAMS(DB_INT(m.id), DB_TEXT(today)),
-			 &inquiries)) != E_OK) {
+	if ((e = modutil_rows(r, &power_stmts, POWER_ST_MSTEPS_OF_MATTER, DB_PARAMS(DB_INT(m.id)),
+			      &steps)) != E_OK ||
+	    (e = modutil_rows(r, &power_stmts, POWER_ST_ATTS_OF_MATTER, DB_PARAMS(DB_INT(m.id)),
+			      &atts)) != E_OK ||
+	    (e = modutil_rows(r, &power_stmts, POWER_ST_FILS_OF_MATTER, DB_PARAMS(DB_INT(m.id)),
+			      &filings)) != E_OK ||
+	    (e = modutil_rows(r, &power_stmts, POWER_ST_INQS_OF_MATTER,
+			      DB_PARAMS(DB_INT(m.id), DB_TEXT(today)), &inquiries)) != E_OK) {
 		json_decref(matter);
 		json_decref(steps);
 		json_decref(atts);
@@ -1172,7 +1144,7 @@ static enum err wuyi_rules(struct req *r, const struct matter *m, int idx, const
 static enum err step_create(struct req *r)
 {
 	struct matter m;
-	enum err e = matter_load(r, path_id(r), &m);
+	enum err e = matter_load(r, modutil_path_id(r), &m);
 	if (e != E_OK)
 		return e;
 	const char *step = req_in_str(r, "step"), *date = req_in_str(r, "date");
@@ -1290,8 +1262,8 @@ static enum err step_create(struct req *r)
 static enum err attachment_get(struct req *r)
 {
 	struct db_res *res;
-	enum err e =
-	    db_one(r->db, &power_stmts, POWER_ST_ATT_GET, DB_PARAMS(DB_INT(path_id(r))), &res);
+	enum err e = db_one(r->db, &power_stmts, POWER_ST_ATT_GET,
+			    DB_PARAMS(DB_INT(modutil_path_id(r))), &res);
 	if (e != E_OK)
 		return e;
 	const char *name = db_text_dup(&r->arena, res, 3), *sha = db_text_dup(&r->arena, res, 4);
@@ -1344,7 +1316,7 @@ static const struct field filing_in[] = {
 static enum err filing_create(struct req *r)
 {
 	struct matter m;
-	enum err e = matter_load(r, path_id(r), &m);
+	enum err e = matter_load(r, modutil_path_id(r), &m);
 	if (e != E_OK)
 		return e;
 	const char *kind = req_in_str(r, "kind"), *date = req_in_str(r, "filed_date");
@@ -1385,7 +1357,7 @@ static const struct field reply_in[] = {
 
 static enum err filing_reply(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &power_stmts, POWER_ST_FIL_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -1442,21 +1414,22 @@ static enum err inquiries_list(struct req *r)
 	char today[11];
 	app_today(r->app, today);
 	req_paging(r, &limit, &offset);
-	const char *v = q_or_empty(r, "village");
+	const char *v = modutil_query(r, "village");
 	int64_t open = req_query_int(r, "open", 0) ? 1 : 0;
 	int64_t overdue = req_query_int(r, "overdue", 0) ? 1 : 0;
-	enum err e = count_of(r, POWER_ST_INQ_COUNT,
-			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-					DB_TEXT(today), DB_TEXT(v), DB_INT(open), DB_INT(overdue)),
-			      &total);
+	enum err e =
+	    modutil_count(r, &power_stmts, POWER_ST_INQ_COUNT,
+			  DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+				    DB_TEXT(today), DB_TEXT(v), DB_INT(open), DB_INT(overdue)),
+			  &total);
 	if (e != E_OK)
 		return e;
 	json_t *items;
-	if ((e = rows_of(r, POWER_ST_INQ_LIST,
-			 DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				   DB_TEXT(today), DB_TEXT(v), DB_INT(open), DB_INT(overdue),
-				   DB_INT(limit), DB_INT(offset)),
-			 &items)) != E_OK)
+	if ((e = modutil_rows(r, &power_stmts, POWER_ST_INQ_LIST,
+			      DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					DB_TEXT(today), DB_TEXT(v), DB_INT(open), DB_INT(overdue),
+					DB_INT(limit), DB_INT(offset)),
+			      &items)) != E_OK)
 		return e;
 	as_bool_all(items, "overdue");
 	as_bool_all(items, "answered_late");
@@ -1534,7 +1507,7 @@ static const struct field answer_in[] = {
 
 static enum err inquiry_answer(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &power_stmts, POWER_ST_INQ_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)

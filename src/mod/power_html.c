@@ -23,7 +23,7 @@
 	"table{width:100%;border-collapse:collapse}"                                               \
 	"th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #e5e0d5;"             \
 	"vertical-align:top}th{width:6.5rem;font-weight:normal;color:#555}"                        \
-	"a{color:#0b5cad}.muted{color:#555;font-size:.9rem}.todo{color:#9b1c1c}"                   \
+	"a{color:#0b5cad}.muted{color:#555;font-size:.9rem}.pending{color:#9b1c1c}"                   \
 	"footer{text-align:center;color:#555;font-size:.9rem;padding:1rem}"
 
 static bool code_ok(const char *code)
@@ -42,7 +42,7 @@ static void row_date(struct buf *b, const char *label, const char *date, const c
 	if (date)
 		html_f(b, "<td>%s</td></tr>", date);
 	else
-		html_f(b, "<td class=\"todo\">%s</td></tr>", missing);
+		html_f(b, "<td class=\"pending\">%s</td></tr>", missing);
 }
 
 enum err power_html_decisions(struct req *r)

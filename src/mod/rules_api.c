@@ -13,6 +13,7 @@
 #include "perms.h"
 #include "rectify.h"
 #include "rules.h"
+#include "modutil.h"
 
 /* ---- labels ------------------------------------------------------------------------- */
 
@@ -53,20 +54,6 @@ static const char *entity_label(const char *e)
 		if (strcmp(names[i][0], e) == 0)
 			return names[i][1];
 	return e;
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
 }
 
 /* ---- the catalogue and parameters ---------------------------------------------------- */
@@ -312,11 +299,11 @@ static enum err alerts_list(struct req *r)
 	struct db_val p[9] = {
 	    DB_INT(req_scope_all(r)),
 	    DB_INT(req_scope_user(r)),
-	    DB_TEXT(q_or_empty(r, "village")),
-	    DB_TEXT(q_or_empty(r, "rule")),
-	    DB_TEXT(q_or_empty(r, "family")),
-	    DB_TEXT(q_or_empty(r, "severity")),
-	    DB_TEXT(q_or_empty(r, "state")),
+	    DB_TEXT(modutil_query(r, "village")),
+	    DB_TEXT(modutil_query(r, "rule")),
+	    DB_TEXT(modutil_query(r, "family")),
+	    DB_TEXT(modutil_query(r, "severity")),
+	    DB_TEXT(modutil_query(r, "state")),
 	    DB_INT(limit),
 	    DB_INT(offset),
 	};
@@ -376,7 +363,7 @@ static enum err alert_load(struct req *r, int64_t id, struct alert *a)
 static enum err alert_village(struct req *r, int64_t *vid)
 {
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e == E_OK) {
 		*vid = a.village_id;
 		json_decref(a.row);
@@ -420,7 +407,7 @@ static json_t *evidence_of(struct req *r, const char *text)
 static enum err alert_get(struct req *r)
 {
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_t *o = a.row;
@@ -705,7 +692,7 @@ static enum err alert_assign(struct req *r)
 {
 	static const char *const ok[] = {"new", "assigned", "checking", NULL};
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);
@@ -748,7 +735,7 @@ static enum err alert_check(struct req *r)
 {
 	static const char *const ok[] = {"new", "assigned", "checking", NULL};
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);
@@ -776,7 +763,7 @@ static enum err alert_note(struct req *r)
 	static const char *const ok[] = {"assigned", "checking",   "confirmed",
 					 "partial",  "rectifying", NULL};
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);
@@ -798,7 +785,7 @@ static const struct field verdict_in[] = {
 static enum err alert_verdict(struct req *r)
 {
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);
@@ -840,7 +827,7 @@ static enum err alert_rectify(struct req *r)
 {
 	static const char *const ok[] = {"confirmed", "partial", NULL};
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);
@@ -890,7 +877,7 @@ static const struct field close_in[] = {
 static enum err alert_close(struct req *r)
 {
 	struct alert a;
-	enum err e = alert_load(r, path_id(r), &a);
+	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
 	json_decref(a.row);

@@ -18,12 +18,7 @@
 #include "core/money.h"
 #include "core/ratelimit.h"
 #include "perms.h"
-
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
+#include "modutil.h"
 
 enum err subsidy_programme_id(struct trail_ctx *tc, const char *name, bool create, int64_t *id,
 			      struct errinfo *ei)
@@ -172,8 +167,8 @@ static enum err payments_list(struct req *r)
 {
 	int64_t limit, offset;
 	req_paging(r, &limit, &offset);
-	const char *v = q_or_empty(r, "village"), *prog = q_or_empty(r, "programme");
-	const char *period = q_or_empty(r, "period");
+	const char *v = modutil_query(r, "village"), *prog = modutil_query(r, "programme");
+	const char *period = modutil_query(r, "period");
 	struct db_res *res;
 	enum err e = db_one(r->db, &subsidy_stmts, SUBSIDY_ST_PAY_COUNT,
 			    DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),

@@ -17,6 +17,7 @@
 #include "core/money.h"
 #include "perms.h"
 #include "power.h"
+#include "modutil.h"
 
 static const char *const project_kinds[] = {"工程", "货物", "服务", NULL};
 static const char *const procurements[] = {"打包竞价", "公开招标", "竞争性比选", "直接委托", NULL};
@@ -93,20 +94,6 @@ enum err trade_step_check(const struct trade_progress *p, enum trade_step step, 
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
-static const char *q_or_empty(const struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	return v ? v : "";
-}
-
-static int64_t path_id(struct req *r)
-{
-	const char *s = req_param(r, "id");
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 static const char *yuan(struct req *r, int64_t fen)
 {
 	char b[MONEY_BUF];
@@ -114,30 +101,9 @@ static const char *yuan(struct req *r, int64_t fen)
 	return arena_strdup(&r->arena, b);
 }
 
-static enum err rows_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			json_t **items)
-{
-	struct db_res *res;
-	enum err e = db_exec(r->db, &trade_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	return json_rows(res, items);
-}
-
-static enum err count_of(struct req *r, unsigned st, const struct db_val *p, size_t n,
-			 int64_t *total)
-{
-	struct db_res *res;
-	enum err e = db_one(r->db, &trade_stmts, st, p, n, &res);
-	if (e != E_OK)
-		return e;
-	*total = db_int(res, 0);
-	return db_done(res);
-}
-
 static enum err village_of_row(struct req *r, unsigned st, int64_t *vid, const char *what)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = id ? db_one(r->db, &trade_stmts, st, DB_PARAMS(DB_INT(id)), &res) : E_NOTFOUND;
 	if (e == E_NOTFOUND)
@@ -202,8 +168,8 @@ static enum err party_check(struct req *r, const char *field, const char *id)
 static enum err settings_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(
-	    r, TRADE_ST_SET_LIST,
+	enum err e = modutil_rows(
+	    r, &trade_stmts, TRADE_ST_SET_LIST,
 	    DB_PARAMS(DB_INT(TRADE_DEFAULT_THRESHOLD_FEN), DB_INT(TRADE_DEFAULT_BIDDING_FEN)),
 	    &items);
 	if (e != E_OK)
@@ -296,14 +262,15 @@ static enum err trades_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "status")),
-			     DB_TEXT(q_or_empty(r, "q")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "status")),
+			     DB_TEXT(modutil_query(r, "q")),
 			     DB_INT(limit),
 			     DB_INT(offset)};
-	enum err e = count_of(r, TRADE_ST_TRADES_COUNT, p, 5, &total);
+	enum err e = modutil_count(r, &trade_stmts, TRADE_ST_TRADES_COUNT, p, 5, &total);
 	json_t *items;
-	if (e != E_OK || (e = rows_of(r, TRADE_ST_TRADES_LIST, p, 7, &items)) != E_OK)
+	if (e != E_OK ||
+	    (e = modutil_rows(r, &trade_stmts, TRADE_ST_TRADES_LIST, p, 7, &items)) != E_OK)
 		return e;
 	return req_list(r, items, total);
 }
@@ -419,8 +386,8 @@ static enum err trade_create(struct req *r)
 static json_t *bids_json(struct req *r, const char *ref_no, int64_t reserve, bool lease)
 {
 	json_t *items = NULL, *b;
-	if (rows_of(r, TRADE_ST_BIDS_OF_REF, DB_PARAMS(DB_INT(r->village_id), DB_TEXT(ref_no)),
-		    &items) != E_OK)
+	if (modutil_rows(r, &trade_stmts, TRADE_ST_BIDS_OF_REF,
+			 DB_PARAMS(DB_INT(r->village_id), DB_TEXT(ref_no)), &items) != E_OK)
 		return json_array();
 	size_t i;
 	json_array_foreach(items, i, b)
@@ -438,7 +405,7 @@ static json_t *bids_json(struct req *r, const char *ref_no, int64_t reserve, boo
 static enum err trade_get(struct req *r)
 {
 	struct db_res *res;
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	enum err e =
 	    db_one(r->db, &trade_stmts, TRADE_ST_TRADE_DETAIL, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -490,7 +457,7 @@ static enum err bid_insert(struct req *r, const char *ref_no, int64_t bundle, co
 static enum err trade_bid(struct req *r)
 {
 	struct listing t;
-	enum err e = listing_load(r, path_id(r), &t);
+	enum err e = listing_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	const char *date = req_in_str(r, "date"),
@@ -527,7 +494,7 @@ static const struct field award_in[] = {
 static enum err trade_award(struct req *r)
 {
 	struct listing t;
-	enum err e = listing_load(r, path_id(r), &t);
+	enum err e = listing_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	const char *date = req_in_str(r, "date");
@@ -601,7 +568,7 @@ static const struct field fail_in[] = {
 static enum err trade_fail(struct req *r)
 {
 	struct listing t;
-	enum err e = listing_load(r, path_id(r), &t);
+	enum err e = listing_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	const char *date = req_in_str(r, "date");
@@ -644,7 +611,7 @@ static const struct field contract_in[] = {
 static enum err trade_contract(struct req *r)
 {
 	struct listing t;
-	enum err e = listing_load(r, path_id(r), &t);
+	enum err e = listing_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
 	if (strcmp(t.status, "成交") != 0)
@@ -722,14 +689,15 @@ static enum err projects_list(struct req *r)
 	req_paging(r, &limit, &offset);
 	struct db_val p[] = {DB_INT(req_scope_all(r)),
 			     DB_INT(req_scope_user(r)),
-			     DB_TEXT(q_or_empty(r, "village")),
-			     DB_TEXT(q_or_empty(r, "procurement")),
-			     DB_TEXT(q_or_empty(r, "q")),
+			     DB_TEXT(modutil_query(r, "village")),
+			     DB_TEXT(modutil_query(r, "procurement")),
+			     DB_TEXT(modutil_query(r, "q")),
 			     DB_INT(limit),
 			     DB_INT(offset)};
-	enum err e = count_of(r, TRADE_ST_PROJECTS_COUNT, p, 5, &total);
+	enum err e = modutil_count(r, &trade_stmts, TRADE_ST_PROJECTS_COUNT, p, 5, &total);
 	json_t *items, *it;
-	if (e != E_OK || (e = rows_of(r, TRADE_ST_PROJECTS_LIST, p, 7, &items)) != E_OK)
+	if (e != E_OK ||
+	    (e = modutil_rows(r, &trade_stmts, TRADE_ST_PROJECTS_LIST, p, 7, &items)) != E_OK)
 		return e;
 	size_t i;
 	json_array_foreach(items, i, it)
@@ -809,7 +777,7 @@ static enum err project_create(struct req *r)
 
 static enum err project_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &trade_stmts, TRADE_ST_PROJ_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -842,8 +810,9 @@ static enum err project_get(struct req *r)
 						(int)next == s));
 	}
 	json_t *payments = NULL;
-	if ((e = rows_of(r, TRADE_ST_PROJ_PAYMENTS, DB_PARAMS(DB_INT(r->village_id), DB_TEXT(p.no)),
-			 &payments)) != E_OK) {
+	if ((e = modutil_rows(r, &trade_stmts, TRADE_ST_PROJ_PAYMENTS,
+			      DB_PARAMS(DB_INT(r->village_id), DB_TEXT(p.no)), &payments)) !=
+	    E_OK) {
 		json_decref(o);
 		json_decref(steps);
 		return e;
@@ -872,7 +841,7 @@ static enum err project_get(struct req *r)
 static enum err project_step(struct req *r, enum trade_step step, const char *date,
 			     struct project *p)
 {
-	enum err e = project_load(r, path_id(r), p);
+	enum err e = project_load(r, modutil_path_id(r), p);
 	if (e != E_OK)
 		return e;
 	return trade_step_check(&p->prog, step, date, today_of(r), &r->err);
@@ -959,7 +928,7 @@ static enum err project_bid(struct req *r)
 	const char *date = req_in_str(r, "date"),
 		   *bidder_id = id_norm(r, req_in_str(r, "bidder_id"));
 	int64_t price = req_in_fen(r, "price");
-	enum err e = project_load(r, path_id(r), &p);
+	enum err e = project_load(r, modutil_path_id(r), &p);
 	if (e != E_OK)
 		return e;
 	if (p.prog.direct)
@@ -1152,10 +1121,10 @@ static enum err project_accept(struct req *r)
 static enum err bundles_list(struct req *r)
 {
 	json_t *items;
-	enum err e = rows_of(r, TRADE_ST_BUNDLES_LIST,
-			     DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
-				       DB_TEXT(q_or_empty(r, "village"))),
-			     &items);
+	enum err e = modutil_rows(r, &trade_stmts, TRADE_ST_BUNDLES_LIST,
+				  DB_PARAMS(DB_INT(req_scope_all(r)), DB_INT(req_scope_user(r)),
+					    DB_TEXT(modutil_query(r, "village"))),
+				  &items);
 	if (e != E_OK)
 		return e;
 	return req_list(r, items, (int64_t)json_array_size(items));
@@ -1255,7 +1224,7 @@ static enum err bundle_projects(struct req *r, int64_t bundle, struct project **
 
 static enum err bundle_get(struct req *r)
 {
-	int64_t id = path_id(r);
+	int64_t id = modutil_path_id(r);
 	struct db_res *res;
 	enum err e = db_one(r->db, &trade_stmts, TRADE_ST_BUNDLE_GET, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
@@ -1263,8 +1232,8 @@ static enum err bundle_get(struct req *r)
 	json_t *b = json_row(res);
 	db_done(res);
 	json_t *projects = NULL, *bidders = NULL;
-	if ((e = rows_of(r, TRADE_ST_PROJECTS_OF_BUNDLE, DB_PARAMS(DB_INT(id)), &projects)) !=
-	    E_OK) {
+	if ((e = modutil_rows(r, &trade_stmts, TRADE_ST_PROJECTS_OF_BUNDLE, DB_PARAMS(DB_INT(id)),
+			      &projects)) != E_OK) {
 		json_decref(b);
 		return e;
 	}
@@ -1298,7 +1267,7 @@ static const struct field bundle_bid_in[] = {
  * none above its budget. */
 static enum err bundle_bid(struct req *r)
 {
-	int64_t bundle = path_id(r);
+	int64_t bundle = modutil_path_id(r);
 	struct db_res *res;
 	enum err e =
 	    db_one(r->db, &trade_stmts, TRADE_ST_BUNDLE_GET, DB_PARAMS(DB_INT(bundle)), &res);
@@ -1358,7 +1327,7 @@ static enum err bundle_bid(struct req *r)
  * prices; each project's 竞价 step is dated. */
 static enum err bundle_open(struct req *r)
 {
-	int64_t bundle = path_id(r);
+	int64_t bundle = modutil_path_id(r);
 	const char *date = req_in_str(r, "date");
 	struct db_res *res;
 	enum err e =

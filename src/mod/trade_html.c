@@ -24,7 +24,7 @@
 	"#9b1c1c;padding-left:.5rem}"                                                              \
 	"section{background:#fff;border-radius:.5rem;padding:.75rem;margin:.75rem 0}"              \
 	"ul{list-style:none;margin:0;padding:0}li{padding:.5rem 0;border-bottom:1px solid "        \
-	"#e5e0d5}a{color:#0b5cad}.muted{color:#555;font-size:.9rem}.todo{color:#9b1c1c}"           \
+	"#e5e0d5}a{color:#0b5cad}.muted{color:#555;font-size:.9rem}.pending{color:#9b1c1c}"           \
 	"footer{text-align:center;color:#555;font-size:.9rem;padding:1rem}"
 
 static bool code_ok(const char *code)
@@ -65,7 +65,7 @@ static enum err section_trades(struct req *r, int64_t vid, struct buf *b)
 			html_f(b, "<br>成交价 %s 元/年，受让方：", final);
 			assets_html_party(b, &r->arena, db_text(res, 7), db_text(res, 8));
 		} else {
-			html_raw(b, HTML_LIT("<br><span class=\"todo\">流拍（无有效报价）</span>"));
+			html_raw(b, HTML_LIT("<br><span class=\"pending\">流拍（无有效报价）</span>"));
 		}
 		html_raw(b, HTML_LIT("</li>"));
 	}
@@ -116,7 +116,7 @@ static enum err section_projects(struct req *r, int64_t vid, struct buf *b)
 			html_f(b, "，合同金额 %s 元", amount);
 		}
 		if (!db_text(res, 10))
-			html_raw(b, HTML_LIT("<br><span class=\"todo\">尚未验收</span>"));
+			html_raw(b, HTML_LIT("<br><span class=\"pending\">尚未验收</span>"));
 		html_raw(b, HTML_LIT("</li>"));
 	}
 	if ((e = db_done(res)) != E_OK)

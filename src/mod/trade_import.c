@@ -15,6 +15,7 @@
 #include "perms.h"
 #include "power.h"
 #include "trade.h"
+#include "modutil.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -61,54 +62,19 @@ static const struct col_spec bid_cols[] = {
     {"winner", "是否中标", COL_BOOL, false},
 };
 
-static const char *txt(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? row->v[col].text : NULL;
-}
-
-static struct db_val val_text(const struct import_row *row, size_t col)
-{
-	return DB_TEXT(txt(row, col));
-}
-
-static struct db_val val_int(const struct import_row *row, size_t col)
-{
-	return row->v[col].present ? DB_INT(row->v[col].i) : DB_NULL;
-}
-
-static enum err db_failed(struct import_report *rep, size_t line, enum err e)
-{
-	import_report_add(rep, line, NULL, NULL, "写入数据库失败（%s）", err_default_msg(e));
-	return e;
-}
-
-static enum err returning_id(struct import_ctx *ic, unsigned st, const struct db_val *p, size_t n,
-			     int64_t *id)
-{
-	struct db_res *res;
-	*id = 0;
-	enum err e = db_one(ic->tc->db, &trade_stmts, st, p, n, &res);
-	if (e == E_NOTFOUND)
-		return E_OK;
-	if (e != E_OK)
-		return e;
-	*id = db_int(res, 0);
-	return db_done(res);
-}
-
 /* Update when changed, else insert when new, else count it unchanged; log. */
 static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t line,
 		       unsigned st_update, const struct db_val *pu, size_t nu, unsigned st_insert,
 		       const struct db_val *pi, size_t ni, enum trade_table t, const char *what)
 {
 	int64_t id;
-	enum err e = returning_id(ic, st_update, pu, nu, &id);
+	enum err e = modutil_returning_id(ic, &trade_stmts, st_update, pu, nu, &id);
 	if (e != E_OK)
-		return db_failed(rep, line, e);
+		return modutil_db_failed(rep, line, e);
 	const char *action = arena_printf(ic->arena, "%s.import_update", what);
 	if (!id) {
-		if ((e = returning_id(ic, st_insert, pi, ni, &id)) != E_OK)
-			return db_failed(rep, line, e);
+		if ((e = modutil_returning_id(ic, &trade_stmts, st_insert, pi, ni, &id)) != E_OK)
+			return modutil_db_failed(rep, line, e);
 		if (!id) {
 			ic->unchanged++;
 			return E_OK;
@@ -129,7 +95,8 @@ static enum err upsert(struct import_ctx *ic, struct import_report *rep, size_t 
 static bool duplicate(struct keyset *ks, const struct import_set *s, size_t i, const int64_t *vids,
 		      size_t col, size_t col2, struct import_report *rep)
 {
-	const char *a = txt(&s->rows[i], col), *b = col2 ? txt(&s->rows[i], col2) : "";
+	const char *a = modutil_cell(&s->rows[i], col),
+		   *b = col2 ? modutil_cell(&s->rows[i], col2) : "";
 	size_t j;
 	if (!a || !b || !keyset_seenf(ks, i, &j, "%lld\x1f%s\x1f%s", (long long)vids[i], a, b))
 		return false;
@@ -153,23 +120,23 @@ enum err trade_load_trades(struct import_ctx *ic, const struct import_set *s,
 			continue;
 		}
 		ok = !duplicate(&ks, s, i, vids, 1, 0, rep) && ok;
-		const char *listed = txt(row, 3), *closing = txt(row, 4);
+		const char *listed = modutil_cell(row, 3), *closing = modutil_cell(row, 4);
 		if (listed && closing && strcmp(closing, listed) < 0) {
 			import_report_add(rep, row->line, s->headers[4], closing,
 					  "截止日期早于挂牌日期 %s", listed);
 			ok = false;
 		}
 		if (row->v[6].present && row->v[5].present && row->v[6].i < row->v[5].i) {
-			import_report_add(rep, row->line, s->headers[6], txt(row, 6),
-					  "成交价低于底价 %s", txt(row, 5));
+			import_report_add(rep, row->line, s->headers[6], modutil_cell(row, 6),
+					  "成交价低于底价 %s", modutil_cell(row, 5));
 			ok = false;
 		}
 		if (row->v[5].present && row->v[5].i < 0) {
-			import_report_add(rep, row->line, s->headers[5], txt(row, 5),
+			import_report_add(rep, row->line, s->headers[5], modutil_cell(row, 5),
 					  "底价不能为负数");
 			ok = false;
 		}
-		bool price = row->v[6].present, who = txt(row, 7) || txt(row, 8);
+		bool price = row->v[6].present, who = modutil_cell(row, 7) || modutil_cell(row, 8);
 		if (price != who) {
 			import_report_add(rep, row->line, s->headers[price ? 7 : 6], NULL,
 					  "成交价与受让方应同时填写");
@@ -182,28 +149,30 @@ enum err trade_load_trades(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		struct assets_subject subj;
-		if (assets_subject_find(ic->tc->db, ic->arena, vids[i], txt(row, 2), &subj) ==
-		    E_NOTFOUND)
+		if (assets_subject_find(ic->tc->db, ic->arena, vids[i], modutil_cell(row, 2),
+					&subj) == E_NOTFOUND)
 			import_report_warn(
-			    rep, row->line, s->headers[2], txt(row, 2),
+			    rep, row->line, s->headers[2], modutil_cell(row, 2),
 			    "标的编号在本村（居）资产、资源台账中不存在（按原样保留）");
-		struct db_val pu[] = {DB_INT(vids[i]),	val_text(row, 1), val_text(row, 2),
-				      val_text(row, 3), val_text(row, 4), val_int(row, 5),
-				      val_int(row, 6),	val_text(row, 7), val_text(row, 8)};
+		struct db_val pu[] = {DB_INT(vids[i]),		 modutil_cell_text(row, 1),
+				      modutil_cell_text(row, 2), modutil_cell_text(row, 3),
+				      modutil_cell_text(row, 4), modutil_cell_int(row, 5),
+				      modutil_cell_int(row, 6),	 modutil_cell_text(row, 7),
+				      modutil_cell_text(row, 8)};
 		struct db_val pi[] = {DB_INT(vids[i]),
-				      val_text(row, 1),
-				      val_text(row, 2),
+				      modutil_cell_text(row, 1),
+				      modutil_cell_text(row, 2),
 				      DB_NULL,
 				      DB_NULL,
-				      val_text(row, 3),
-				      val_text(row, 4),
-				      val_int(row, 5),
+				      modutil_cell_text(row, 3),
+				      modutil_cell_text(row, 4),
+				      modutil_cell_int(row, 5),
 				      DB_NULL,
 				      DB_NULL,
 				      DB_TEXT(row->v[6].present ? "成交" : "挂牌"),
-				      val_int(row, 6),
-				      val_text(row, 7),
-				      val_text(row, 8)};
+				      modutil_cell_int(row, 6),
+				      modutil_cell_text(row, 7),
+				      modutil_cell_text(row, 8)};
 		enum err e = upsert(ic, rep, row->line, TRADE_ST_TRADE_IMPORT_UPDATE, pu, NCOLS(pu),
 				    TRADE_ST_TRADE_INSERT, pi, NCOLS(pi), TRADE_T_TRADES, "trade");
 		if (e != E_OK)
@@ -219,7 +188,7 @@ static bool steps_out_of_order(const struct import_row *row)
 {
 	const char *prev = NULL;
 	for (size_t c = 7; c <= 12; c++) {
-		const char *d = txt(row, c);
+		const char *d = modutil_cell(row, c);
 		if (!d)
 			continue;
 		if (prev && strcmp(d, prev) < 0)
@@ -244,8 +213,8 @@ static enum err load_projects(struct import_ctx *ic, const struct import_set *s,
 		ok = !duplicate(&ks, s, i, vids, 1, 0, rep) && ok;
 		for (size_t c = 4; c <= 15; c += 11)
 			if (row->v[c].present && row->v[c].i < 0) {
-				import_report_add(rep, row->line, s->headers[c], txt(row, c),
-						  "金额不能为负数");
+				import_report_add(rep, row->line, s->headers[c],
+						  modutil_cell(row, c), "金额不能为负数");
 				ok = false;
 			}
 	}
@@ -255,11 +224,11 @@ static enum err load_projects(struct import_ctx *ic, const struct import_set *s,
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct import_row *row = &s->rows[i];
 		bool resolved = true;
-		if (txt(row, 6) &&
-		    power_matter_resolved(ic->tc->db, vids[i], txt(row, 6), "9999-12-31",
+		if (modutil_cell(row, 6) &&
+		    power_matter_resolved(ic->tc->db, vids[i], modutil_cell(row, 6), "9999-12-31",
 					  &resolved) == E_OK &&
 		    !resolved)
-			import_report_warn(rep, row->line, s->headers[6], txt(row, 6),
+			import_report_warn(rep, row->line, s->headers[6], modutil_cell(row, 6),
 					   "决策事项编号在系统中不存在或没有决议（按原样保留）");
 		if (steps_out_of_order(row))
 			import_report_warn(rep, row->line, NULL, NULL,
@@ -267,7 +236,8 @@ static enum err load_projects(struct import_ctx *ic, const struct import_set *s,
 		struct db_val pu[16];
 		pu[0] = DB_INT(vids[i]);
 		for (size_t c = 1; c < 16; c++)
-			pu[c] = c == 4 || c == 15 ? val_int(row, c) : val_text(row, c);
+			pu[c] = c == 4 || c == 15 ? modutil_cell_int(row, c)
+						  : modutil_cell_text(row, c);
 		struct db_val pi[] = {pu[0],  pu[1],   pu[2],  pu[3],  pu[4], pu[5],
 				      pu[6],  DB_NULL, pu[7],  pu[8],  pu[9], pu[10],
 				      pu[11], pu[12],  pu[13], pu[14], pu[15]};
@@ -296,7 +266,7 @@ static enum err load_bids(struct import_ctx *ic, const struct import_set *s,
 		}
 		ok = !duplicate(&ks, s, i, vids, 1, 3, rep) && ok;
 		if (row->v[4].present && row->v[4].i < 0) {
-			import_report_add(rep, row->line, s->headers[4], txt(row, 4),
+			import_report_add(rep, row->line, s->headers[4], modutil_cell(row, 4),
 					  "报价不能为负数");
 			ok = false;
 		}
@@ -309,20 +279,27 @@ static enum err load_bids(struct import_ctx *ic, const struct import_set *s,
 		struct db_res *res;
 		bool known = false;
 		if (db_one(ic->tc->db, &trade_stmts, TRADE_ST_TRADE_FIND,
-			   DB_PARAMS(DB_INT(vids[i]), val_text(row, 1)), &res) == E_OK ||
+			   DB_PARAMS(DB_INT(vids[i]), modutil_cell_text(row, 1)), &res) == E_OK ||
 		    db_one(ic->tc->db, &trade_stmts, TRADE_ST_PROJ_FIND,
-			   DB_PARAMS(DB_INT(vids[i]), val_text(row, 1)), &res) == E_OK) {
+			   DB_PARAMS(DB_INT(vids[i]), modutil_cell_text(row, 1)), &res) == E_OK) {
 			known = true;
 			db_done(res);
 		}
 		if (!known)
-			import_report_warn(rep, row->line, s->headers[1], txt(row, 1),
+			import_report_warn(rep, row->line, s->headers[1], modutil_cell(row, 1),
 					   "项目或交易编号在系统中不存在（按原样保留）");
 		struct db_val winner = DB_INT(row->v[5].present ? row->v[5].i : 0);
-		struct db_val pu[] = {DB_INT(vids[i]),	val_text(row, 1), val_text(row, 3),
-				      val_text(row, 2), val_int(row, 4),  winner};
-		struct db_val pi[] = {DB_INT(vids[i]),	val_text(row, 1), DB_NULL, val_text(row, 2),
-				      val_text(row, 3), val_int(row, 4),  DB_NULL, winner};
+		struct db_val pu[] = {DB_INT(vids[i]),		 modutil_cell_text(row, 1),
+				      modutil_cell_text(row, 3), modutil_cell_text(row, 2),
+				      modutil_cell_int(row, 4),	 winner};
+		struct db_val pi[] = {DB_INT(vids[i]),
+				      modutil_cell_text(row, 1),
+				      DB_NULL,
+				      modutil_cell_text(row, 2),
+				      modutil_cell_text(row, 3),
+				      modutil_cell_int(row, 4),
+				      DB_NULL,
+				      winner};
 		enum err e = upsert(ic, rep, row->line, TRADE_ST_BID_IMPORT_UPDATE, pu, NCOLS(pu),
 				    TRADE_ST_BID_INSERT, pi, NCOLS(pi), TRADE_T_BIDS, "bid");
 		if (e != E_OK)
