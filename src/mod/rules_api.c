@@ -362,7 +362,7 @@ static enum err alert_load(struct req *r, int64_t id, struct alert *a)
 
 static enum err alert_village(struct req *r, int64_t *vid)
 {
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e == E_OK) {
 		*vid = a.village_id;
@@ -406,7 +406,7 @@ static json_t *evidence_of(struct req *r, const char *text)
 
 static enum err alert_get(struct req *r)
 {
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -657,7 +657,7 @@ static enum err logged(struct req *r, unsigned st, const struct db_val *p, size_
 
 static enum err answer(struct req *r, int64_t id)
 {
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, id, &a);
 	if (e != E_OK)
 		return e;
@@ -691,7 +691,7 @@ static const struct field assign_in[] = {
 static enum err alert_assign(struct req *r)
 {
 	static const char *const ok[] = {"new", "assigned", "checking", NULL};
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -734,7 +734,7 @@ static const struct field check_in[] = {
 static enum err alert_check(struct req *r)
 {
 	static const char *const ok[] = {"new", "assigned", "checking", NULL};
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -762,7 +762,7 @@ static enum err alert_note(struct req *r)
 {
 	static const char *const ok[] = {"assigned", "checking",   "confirmed",
 					 "partial",  "rectifying", NULL};
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -784,7 +784,7 @@ static const struct field verdict_in[] = {
 
 static enum err alert_verdict(struct req *r)
 {
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -826,7 +826,7 @@ static const struct field rectify_in[] = {
 static enum err alert_rectify(struct req *r)
 {
 	static const char *const ok[] = {"confirmed", "partial", NULL};
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
@@ -876,7 +876,7 @@ static const struct field close_in[] = {
 
 static enum err alert_close(struct req *r)
 {
-	struct alert a;
+	struct alert a = {0};
 	enum err e = alert_load(r, modutil_path_id(r), &a);
 	if (e != E_OK)
 		return e;
