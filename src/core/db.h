@@ -149,6 +149,15 @@ const char *db_errmsg(const struct db_conn *c);
  * Used by backup and restore (backup.c); E_DB with a Chinese message on failure. */
 enum err db_sqlite_copy(const char *from, const char *to, struct errinfo *ei);
 
+/* Warm the page cache for a read of (nearly) the whole database, such as a full
+ * red-flag scan: on SQLite a thread reads the file front to back while the
+ * caller works, when the file fits in half of the memory the kernel can spare.
+ * NULL (nothing to stop) on PostgreSQL, for a file in memory, or too large.
+ * db_warm_stop ends the reading (NULL-safe); the data read is only cached. */
+struct db_warm;
+struct db_warm *db_warm_start(struct db_conn *c);
+void db_warm_stop(struct db_warm *w);
+
 /* Rewrite $1..$n placeholders to SQLite's ?1..?n, leaving quoted text alone.
  * Returns a malloc'ed string, or NULL when text has an unterminated quote.
  * Exposed for the fuzz target and unit test. */

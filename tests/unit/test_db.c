@@ -666,6 +666,34 @@ static void test_db__busy(void **state)
 	db_conn_put(f->db, c2);
 }
 
+/* Warming the page cache before a full scan: a reader thread on SQLite that
+ * leaves the connection usable and stops on request; nothing on PostgreSQL. */
+static void test_db__warm(void **state)
+{
+	struct fix *f = *state;
+	struct db_res *r;
+	for (int i = 0; i < 200; i++) {
+		char code[16];
+		snprintf(code, sizeof(code), "w%03d", i);
+		assert_int_equal(db_exec(f->c, &t_stmts, T_INSERT_PLAIN,
+					 DB_PARAMS(DB_TEXT(code), DB_INT(i)), NULL),
+				 E_OK);
+	}
+	struct db_warm *w = db_warm_start(f->c);
+	if (testdb_backend == DB_PG)
+		assert_null(w);
+	else
+		assert_non_null(w);
+	assert_int_equal(db_one(f->c, &t_stmts, T_COUNT, DB_NOPARAMS, &r), E_OK);
+	assert_int_equal(db_int(r, 0), 200);
+	assert_int_equal(db_done(r), E_OK);
+	db_warm_stop(w);
+	db_warm_stop(NULL);
+	/* a second warming after the first has finished or been stopped */
+	w = db_warm_start(f->c);
+	db_warm_stop(w);
+}
+
 int main(void)
 {
 	db_stmts_register(&t_stmts);
@@ -686,6 +714,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_db__threads, fix_setup, fix_teardown),
 	    cmocka_unit_test_setup_teardown(test_db__settings, fix_setup, fix_teardown),
 	    cmocka_unit_test_setup_teardown(test_db__busy, fix_setup, fix_teardown),
+	    cmocka_unit_test_setup_teardown(test_db__warm, fix_setup, fix_teardown),
 	};
 	return testdb_run_group("test_db", tests, NULL, NULL);
 }
