@@ -8,16 +8,14 @@
  */
 #include "alert_evidence.h"
 
-#include <sodium.h>
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/json_out.h"
 #include "modutil.h"
+#include "modutil_file.h"
 #include "perms.h"
 
-#define NAME_MAX_CHARS 200 /* characters of a file name */
 #define NOTE_MAX_CHARS 500 /* characters of the note */
 
 /* An alert as this module needs it. */
@@ -70,103 +68,6 @@ static enum err file_village(struct req *r, int64_t *vid)
 	return db_done(res);
 }
 
-/* Characters of UTF-8 text s, or -1 when s is not UTF-8 or holds a control
- * character. */
-static long text_chars(const char *s)
-{
-	long n = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t len = *p < 0x80		   ? 1
-			     : (*p & 0xe0) == 0xc0 ? 2
-			     : (*p & 0xf0) == 0xe0 ? 3
-			     : (*p & 0xf8) == 0xf0 ? 4
-						   : 0;
-		/* no control characters, overlong forms, surrogates or code points
-		 * beyond U+10FFFF: what jansson and the log accept */
-		if (!len || (*p < 0x80 && (*p < 0x20 || *p == 0x7f)) || (len == 2 && *p < 0xc2) ||
-		    (*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0) ||
-		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90) || *p > 0xf4)
-			return -1;
-		for (size_t i = 1; i < len; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return -1;
-		p += len;
-		n++;
-	}
-	return n;
-}
-
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-				      : -1;
-}
-
-/* The file's own name from X-Filename: percent-escapes decoded (the console
- * sends a Chinese name percent-encoded, as header values must be Latin-1),
- * any directory dropped.  NULL when it is not a usable name. */
-static const char *file_name(struct req *r, const char *sent)
-{
-	size_t n = strlen(sent);
-	char *out = arena_alloc(&r->arena, n + 1), *o = out;
-	for (const char *p = sent; *p; p++) {
-		int hi, lo;
-		if (p[0] == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0) {
-			*o++ = (char)(hi << 4 | lo);
-			p += 2;
-		} else {
-			*o++ = *p;
-		}
-	}
-	*o = '\0';
-	if (memchr(out, '\0', (size_t)(o - out)))
-		return NULL;
-	const char *base = out;
-	for (const char *p = out; *p; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	long chars = text_chars(base);
-	return chars > 0 && chars <= NAME_MAX_CHARS ? base : NULL;
-}
-
-/* The media type of an accepted upload, by its extension (the gate has held
- * the bytes against the extension already). */
-static const char *media_type(const char *name)
-{
-	static const char *const types[][2] = {
-	    {".jpg", "image/jpeg"},
-	    {".jpeg", "image/jpeg"},
-	    {".png", "image/png"},
-	    {".gif", "image/gif"},
-	    {".webp", "image/webp"},
-	    {".bmp", "image/bmp"},
-	    {".tif", "image/tiff"},
-	    {".tiff", "image/tiff"},
-	    {".pdf", "application/pdf"},
-	    {".ofd", "application/ofd"},
-	    {".zip", "application/zip"},
-	    {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-	    {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-	    {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-	    {".doc", "application/msword"},
-	    {".xls", "application/vnd.ms-excel"},
-	    {".mp4", "video/mp4"},
-	    {".mov", "video/quicktime"},
-	    {".mp3", "audio/mpeg"},
-	    {".wav", "audio/wav"},
-	    {".csv", "text/csv"},
-	    {".txt", "text/plain"},
-	};
-	const char *dot = strrchr(name, '.');
-	for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcasecmp(dot, types[i][0]) == 0)
-			return types[i][1];
-	return "application/octet-stream";
-}
-
 static bool alert_open(const char *state)
 {
 	return strcmp(state, "dismissed") != 0 && strcmp(state, "closed") != 0 &&
@@ -190,56 +91,45 @@ static enum err upload(struct req *r)
 	if (!alert_open(a.state))
 		return req_fail(r, E_RULE, "alert_evidence.closed", "state",
 				"预警已办结（%s），不能再补充证据", state_label(a.state));
-	if (!r->filename || !*r->filename)
-		return req_fail(r, E_INPUT, "alert_evidence.filename", "file",
-				"请提供文件名（X-Filename）");
-	const char *name = file_name(r, r->filename);
-	if (!name)
-		return req_fail(r, E_INPUT, "alert_evidence.filename", "file",
-				"文件名无效（须为 1–%d 个字符的 UTF-8 文本）", NAME_MAX_CHARS);
-	if (!r->body || !r->body_len)
-		return req_fail(r, E_INPUT, "alert_evidence.empty", "file", "文件为空");
+	static const struct modutil_upload spec = {
+	    .filename_key = "alert_evidence.filename",
+	    .filename_field = "file",
+	    .empty_key = "alert_evidence.empty",
+	    .decode_name = true,
+	};
+	struct modutil_upfile f;
+	if ((e = modutil_upload_check(r, &spec, &f)) != E_OK)
+		return e;
 	const char *note = req_query(r, "note");
 	if (note && !*note)
 		note = NULL;
-	long chars = note ? text_chars(note) : 0;
+	long chars = note ? modutil_text_chars(note) : 0;
 	if (chars < 0 || chars > NOTE_MAX_CHARS)
 		return req_fail(r, E_INPUT, "alert_evidence.note", "note",
 				"说明须为不超过 %d 字的文本", NOTE_MAX_CHARS);
 
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65], ts[32];
-	crypto_hash_sha256(h, (const unsigned char *)r->body, r->body_len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	app_timestamp(app_now(r->app), ts);
-	/* content-addressed: the key of the stored bytes is their hash */
-	if ((e = db_exec(r->db, &alert_evidence_stmts, AEV_ST_FILE_PUT,
-			 DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len),
-				   DB_BLOB(r->body, r->body_len)),
-			 NULL)) != E_OK)
-		return e;
-	struct db_res *res;
-	e = db_one(r->db, &alert_evidence_stmts, AEV_ST_INSERT,
-		   DB_PARAMS(DB_INT(a.id), DB_INT(a.village_id), DB_TEXT(name),
-			     DB_TEXT(media_type(name)), DB_INT((int64_t)r->body_len), DB_TEXT(hex),
-			     DB_TEXT(hex), DB_OPT(note), DB_INT(r->user->id), DB_TEXT(ts)),
-		   &res);
-	if (e == E_NOTFOUND)
-		return req_fail(r, E_CONFLICT, "alert_evidence.exists", "file",
-				"这份文件已作为该预警的证据上传过（SHA-256 %s）", hex);
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	if ((e = trail_row(&r->tc, &alert_evidence_tables[AEV_T_EVIDENCE], id, "alert.evidence",
-			   &r->err)) != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &alert_evidence_stmts,
+	    .put = AEV_ST_FILE_PUT,
+	    .insert = AEV_ST_INSERT,
+	    .table = &alert_evidence_tables[AEV_T_EVIDENCE],
+	    .action = "alert.evidence",
+	    .exists_key = "alert_evidence.exists",
+	    .exists_msg = "这份文件已作为该预警的证据上传过",
+	};
+	const char *type = modutil_media_type(f.name);
+	int64_t id;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(DB_INT(a.id), DB_INT(a.village_id), DB_TEXT(f.name),
+					    DB_TEXT(type), DB_INT((int64_t)f.size),
+					    DB_TEXT(f.sha256), DB_TEXT(f.sha256), DB_OPT(note),
+					    DB_INT(r->user->id), DB_TEXT(f.at)),
+				  &id)) != E_OK)
 		return e;
 	return req_json(r, 201,
 			json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)id, "alert_id",
-				  (json_int_t)a.id, "filename", name, "content_type",
-				  media_type(name), "size", (json_int_t)r->body_len, "sha256",
-				  hex));
+				  (json_int_t)a.id, "filename", f.name, "content_type", type,
+				  "size", (json_int_t)f.size, "sha256", f.sha256));
 }
 
 /* GET /api/v1/alerts/{id}/evidence */
@@ -282,41 +172,19 @@ static enum err download(struct req *r)
 	const char *sha = db_text_dup(&r->arena, res, 4), *key = db_text_dup(&r->arena, res, 5);
 	if ((e = db_done(res)) != E_OK)
 		return e;
-	e = db_one(r->db, &alert_evidence_stmts, AEV_ST_FILE_GET, DB_PARAMS(DB_TEXT(key)), &res);
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "alert_evidence.corrupt",
+	    .corrupt_what = "证据文件内容",
+	    .type = type,
+	    .name = name,
+	};
+	e = modutil_file_send(r, &alert_evidence_stmts, AEV_ST_FILE_GET, DB_PARAMS(DB_TEXT(key)), 0,
+			      &d);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_INTERNAL, "alert_evidence.missing", NULL,
 				"证据文件内容缺失（%s）", sha);
-	if (e != E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 0), db_len(res, 0));
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65];
-	crypto_hash_sha256(h, (const unsigned char *)r->resp.ptr, r->resp.len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	if (strcmp(hex, sha) != 0) {
-		buf_reset(&r->resp);
-		return req_fail(r, E_INTERNAL, "alert_evidence.corrupt", NULL,
-				"证据文件内容与登记的哈希值不符（%s）", sha);
-	}
-	r->status = 200;
-	r->resp_type = type;
-	req_header(r, "X-Content-SHA256", sha);
-	/* nosniff is on every answer (http.c); the name goes percent-encoded */
-	struct buf fn = BUF_INIT;
-	buf_adds(&fn, "attachment; filename*=UTF-8''");
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			buf_addc(&fn, (char)*p);
-		else
-			buf_addf(&fn, "%%%02X", *p);
-	}
-	req_header(r, "Content-Disposition", fn.ptr);
-	buf_release(&fn);
-	return E_OK;
+	return e;
 }
 
 static const struct route routes[] = {

@@ -9,7 +9,6 @@
  */
 #include "assess.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +25,7 @@
 #include "rectify.h"
 #include "rules.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 #define MAX_EVIDENCE	     (20u * 1024 * 1024) /* bytes of one evidence file */
 #define DEPARTURE_AUDIT_DAYS 90			 /* rules.md K03 */
@@ -1167,13 +1167,6 @@ static json_t *village_of_year(json_t *y, int64_t vid)
 	return NULL;
 }
 
-static void sha256_hex(const void *p, size_t len, char hex[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, p, len);
-	sodium_bin2hex(hex, 65, h, sizeof(h));
-}
-
 /* ---- registry, template, indicator tree ---------------------------------------------------- */
 
 static enum err registry_list(struct req *r)
@@ -1576,39 +1569,33 @@ static enum err evidence_upload(struct req *r)
 	enum err e = draft_year(r, &year, &set_id);
 	if (e != E_OK)
 		return e;
-	if (!r->filename || !*r->filename)
-		return req_fail(r, E_INPUT, "assess.filename", "filename",
-				"请提供文件名（X-Filename）");
-	if (!r->body || !r->body_len)
-		return req_fail(r, E_INPUT, "assess.empty_file", "file", "文件为空");
-	if (r->body_len > MAX_EVIDENCE)
-		return req_fail(r, E_TOOBIG, "assess.too_big", "file", "文件超过 20 MB");
-	char hex[65], ts[32];
-	sha256_hex(r->body, r->body_len, hex);
-	app_timestamp(app_now(r->app), ts);
-	if ((e = db_exec(r->db, &assess_stmts, AS_ST_FILE_PUT,
-			 DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len),
-				   DB_BLOB(r->body, r->body_len)),
-			 NULL)) != E_OK)
+	static const struct modutil_upload spec = {
+	    .filename_key = "assess.filename",
+	    .filename_field = "filename",
+	    .empty_key = "assess.empty_file",
+	    .too_big_key = "assess.too_big",
+	    .max = MAX_EVIDENCE,
+	};
+	struct modutil_upfile f;
+	if ((e = modutil_upload_check(r, &spec, &f)) != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &assess_stmts, AS_ST_EV_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(year), DB_TEXT(hex),
-			     DB_TEXT(r->filename), DB_INT((int64_t)r->body_len), DB_TEXT(ts),
-			     DB_INT(r->user->id)),
-		   &res);
-	if (e == E_NOTFOUND)
-		return req_fail(r, E_CONFLICT, "assess.evidence_exists", "file",
-				"同一份材料已经上传过（SHA-256 %s）", hex);
-	if (e != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &assess_stmts,
+	    .put = AS_ST_FILE_PUT,
+	    .insert = AS_ST_EV_INSERT,
+	    .table = &assess_tables[AS_T_EVIDENCE],
+	    .action = "assess.evidence",
+	    .exists_key = "assess.evidence_exists",
+	    .exists_msg = "同一份材料已经上传过",
+	};
+	int64_t id;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(DB_INT(r->village_id), DB_INT(year), DB_TEXT(f.sha256),
+					    DB_TEXT(f.name), DB_INT((int64_t)f.size), DB_TEXT(f.at),
+					    DB_INT(r->user->id)),
+				  &id)) != E_OK)
 		return e;
-	int64_t id = db_int(res, 0);
-	if ((e = db_done(res)) != E_OK || (e = trail_row(&r->tc, &assess_tables[AS_T_EVIDENCE], id,
-							 "assess.evidence", &r->err)) != E_OK)
-		return e;
-	return req_json(r, 201,
-			json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id, "sha256", hex, "size",
-				  (json_int_t)r->body_len));
+	return modutil_file_created(r, id, &f);
 }
 
 static enum err evidence_get(struct req *r)
@@ -1618,29 +1605,17 @@ static enum err evidence_get(struct req *r)
 	if (e != E_OK)
 		return e;
 	const char *sha = req_param(r, "sha256");
-	struct db_res *res;
-	if ((e = db_one(r->db, &assess_stmts, AS_ST_FILE_GET,
-			DB_PARAMS(DB_INT(r->village_id), DB_INT(year), DB_TEXT(sha)), &res)) ==
-	    E_NOTFOUND)
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "assess.evidence_corrupt",
+	    .corrupt_what = "材料内容",
+	    .plain_name = "evidence",
+	};
+	e = modutil_file_send(r, &assess_stmts, AS_ST_FILE_GET,
+			      DB_PARAMS(DB_INT(r->village_id), DB_INT(year), DB_TEXT(sha)), 1, &d);
+	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "assess.evidence_missing", NULL, "没有这份材料");
-	if (e != E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 1), db_len(res, 1));
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	char hex[65];
-	sha256_hex(r->resp.ptr, r->resp.len, hex);
-	if (strcmp(hex, sha) != 0) {
-		buf_reset(&r->resp);
-		return req_fail(r, E_INTERNAL, "assess.evidence_corrupt", NULL,
-				"材料内容与登记的哈希值不符（%s）", sha);
-	}
-	r->status = 200;
-	r->resp_type = "application/octet-stream";
-	req_header(r, "X-Content-SHA256", sha);
-	req_header(r, "Content-Disposition", "attachment; filename=\"evidence\"");
-	return E_OK;
+	return e;
 }
 
 static const struct field deduction_in[] = {

@@ -5,7 +5,6 @@
  * attachments stored content-addressed, and the approval inbox.  The rules of
  * a voucher itself live in books_voucher.c; SQL in books_db.c.
  */
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +14,7 @@
 #include "core/json_out.h"
 #include "books_api.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 /* The approval chain: who may sign each step (any user of that role with the
  * village in scope; one user signs at most one step of a round). */
@@ -515,13 +515,6 @@ static const char *sniff_mime(const char *p, size_t n)
 	return NULL;
 }
 
-static void sha256_hex(const char *p, size_t n, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)p, n);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}
-
 enum err books_api_attach(struct req *r)
 {
 	struct books_head h;
@@ -535,29 +528,24 @@ enum err books_api_attach(struct req *r)
 	if (!mime)
 		return req_fail(r, E_INPUT, "attachment.type", NULL,
 				"附件只能是票据的扫描件或照片：JPG、PNG 或 PDF 文件");
-	char hex[65];
-	sha256_hex(r->body, r->body_len, hex);
-	if ((e = db_exec(r->db, &books_stmts, BOOKS_ST_BLOB_PUT,
-			 DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len),
-				   DB_BLOB(r->body, r->body_len)),
-			 NULL)) != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &books_stmts,
+	    .put = BOOKS_ST_BLOB_PUT,
+	    .insert = BOOKS_ST_ATTACH_INSERT,
+	    .table = &books_tables[BOOKS_T_ATTACHMENTS],
+	    .action = "voucher.attach",
+	};
+	struct modutil_upfile f;
+	modutil_upfile_set(r, r->filename && *r->filename ? r->filename : "附件", r->body,
+			   r->body_len, &f);
+	int64_t aid;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(DB_INT(h.village_id), DB_INT(h.id), DB_TEXT(f.sha256),
+					    DB_TEXT(f.name), DB_TEXT(mime), DB_INT((int64_t)f.size),
+					    DB_TEXT(user_name(r)), DB_TEXT(now_text(r))),
+				  &aid)) != E_OK)
 		return e;
-	const char *name = r->filename && *r->filename ? r->filename : "附件";
-	struct db_res *res;
-	if ((e = db_one(r->db, &books_stmts, BOOKS_ST_ATTACH_INSERT,
-			DB_PARAMS(DB_INT(h.village_id), DB_INT(h.id), DB_TEXT(hex), DB_TEXT(name),
-				  DB_TEXT(mime), DB_INT((int64_t)r->body_len),
-				  DB_TEXT(user_name(r)), DB_TEXT(now_text(r))),
-			&res)) != E_OK)
-		return e;
-	int64_t aid = db_int(res, 0);
-	db_done(res);
-	if ((e = trail_row(&r->tc, &books_tables[BOOKS_T_ATTACHMENTS], aid, "voucher.attach",
-			   &r->err)) != E_OK)
-		return e;
-	return req_json(r, 201,
-			json_pack("{s:I,s:s,s:I}", "id", (json_int_t)aid, "sha256", hex, "size",
-				  (json_int_t)r->body_len));
+	return modutil_file_created(r, aid, &f);
 }
 
 enum err books_api_attachment_get(struct req *r)
@@ -577,16 +565,9 @@ enum err books_api_attachment_get(struct req *r)
 		return e;
 	char *sha = db_text_dup(&r->arena, res, 3), *mime = db_text_dup(&r->arena, res, 5);
 	db_done(res);
-	if ((e = db_one(r->db, &books_stmts, BOOKS_ST_BLOB_GET, DB_PARAMS(DB_TEXT(sha)), &res)) !=
-	    E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 1), db_len(res, 1));
-	db_done(res);
-	r->status = 200;
-	r->resp_type = mime;
-	req_header(r, "X-Content-SHA256", sha);
-	return E_OK;
+	const struct modutil_download d = {.sha256 = sha, .type = mime};
+	return modutil_file_send(r, &books_stmts, BOOKS_ST_BLOB_GET, DB_PARAMS(DB_TEXT(sha)), 1,
+				 &d);
 }
 
 /* ---- reading --------------------------------------------------------------------------------- */

@@ -10,7 +10,6 @@
  */
 #include "edu.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include "perms.h"
 #include "power.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 #define MAX_MATERIAL (20u * 1024 * 1024) /* bytes of one material file */
 
@@ -45,13 +45,6 @@ static enum err not_future(struct req *r, const char *field, const char *date)
 		return req_fail(r, E_INPUT, "edu.future_date", field, "日期 %s 不能晚于今天 %s",
 				date, today);
 	return E_OK;
-}
-
-static void sha256_hex(const void *p, size_t len, char hex[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, p, len);
-	sodium_bin2hex(hex, 65, h, sizeof(h));
 }
 
 /* Insert with RETURNING id, log the row, answer 201 {"id"}; a duplicate is a
@@ -264,67 +257,50 @@ static enum err activity_get(struct req *r)
 static enum err material_upload(struct req *r)
 {
 	int64_t id = modutil_path_id(r);
-	if (!r->filename || !*r->filename)
-		return req_fail(r, E_INPUT, "edu.filename", "filename",
-				"请提供文件名（X-Filename）");
-	if (!r->body || !r->body_len)
-		return req_fail(r, E_INPUT, "edu.empty", "file", "文件为空");
-	if (r->body_len > MAX_MATERIAL)
-		return req_fail(r, E_TOOBIG, "edu.too_big", "file", "文件超过 20 MB");
-	char hex[65], ts[32];
-	sha256_hex(r->body, r->body_len, hex);
-	app_timestamp(app_now(r->app), ts);
-	enum err e = db_exec(
-	    r->db, &edu_stmts, EDU_ST_FILE_PUT,
-	    DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len), DB_BLOB(r->body, r->body_len)),
-	    NULL);
+	static const struct modutil_upload spec = {
+	    .filename_key = "edu.filename",
+	    .filename_field = "filename",
+	    .empty_key = "edu.empty",
+	    .too_big_key = "edu.too_big",
+	    .max = MAX_MATERIAL,
+	};
+	struct modutil_upfile f;
+	enum err e = modutil_upload_check(r, &spec, &f);
 	if (e != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &edu_stmts, EDU_ST_MAT_INSERT,
-		   DB_PARAMS(DB_INT(r->village_id), DB_INT(id), DB_TEXT(hex), DB_TEXT(r->filename),
-			     DB_INT((int64_t)r->body_len), DB_TEXT(ts), DB_INT(r->user->id)),
-		   &res);
-	if (e == E_NOTFOUND)
-		return req_fail(r, E_CONFLICT, "edu.material_exists", "file",
-				"同一份材料已经上传过（SHA-256 %s）", hex);
-	if (e != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &edu_stmts,
+	    .put = EDU_ST_FILE_PUT,
+	    .insert = EDU_ST_MAT_INSERT,
+	    .table = &edu_tables[EDU_T_MATERIALS],
+	    .action = "edu.material",
+	    .exists_key = "edu.material_exists",
+	    .exists_msg = "同一份材料已经上传过",
+	};
+	int64_t mid;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(DB_INT(r->village_id), DB_INT(id), DB_TEXT(f.sha256),
+					    DB_TEXT(f.name), DB_INT((int64_t)f.size), DB_TEXT(f.at),
+					    DB_INT(r->user->id)),
+				  &mid)) != E_OK)
 		return e;
-	int64_t mid = db_int(res, 0);
-	if ((e = db_done(res)) != E_OK || (e = trail_row(&r->tc, &edu_tables[EDU_T_MATERIALS], mid,
-							 "edu.material", &r->err)) != E_OK)
-		return e;
-	return req_json(r, 201,
-			json_pack("{s:I,s:s,s:I}", "id", (json_int_t)mid, "sha256", hex, "size",
-				  (json_int_t)r->body_len));
+	return modutil_file_created(r, mid, &f);
 }
 
 static enum err material_get(struct req *r)
 {
-	struct db_res *res;
 	const char *sha = req_param(r, "sha256");
-	enum err e = db_one(r->db, &edu_stmts, EDU_ST_FILE_GET,
-			    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), &res);
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "edu.material_corrupt",
+	    .corrupt_what = "材料内容",
+	    .plain_name = "material",
+	};
+	enum err e = modutil_file_send(r, &edu_stmts, EDU_ST_FILE_GET,
+				       DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), 1, &d);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "edu.material_missing", NULL, "没有这份材料");
-	if (e != E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 1), db_len(res, 1));
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	char hex[65];
-	sha256_hex(r->resp.ptr, r->resp.len, hex);
-	if (strcmp(hex, sha) != 0) {
-		buf_reset(&r->resp);
-		return req_fail(r, E_INTERNAL, "edu.material_corrupt", NULL,
-				"材料内容与登记的哈希值不符（%s）", sha);
-	}
-	r->status = 200;
-	r->resp_type = "application/octet-stream";
-	req_header(r, "X-Content-SHA256", sha);
-	req_header(r, "Content-Disposition", "attachment; filename=\"material\"");
-	return E_OK;
+	return e;
 }
 
 /* Activities by village and kind in a year, with the attendance rate. */
@@ -463,7 +439,7 @@ static enum err rule_adopt(struct req *r)
 				"讨论决定（村民委员会组织法第二十七条）",
 				matter, date);
 	char hex[65];
-	sha256_hex(content, strlen(content), hex);
+	modutil_sha256_hex(content, strlen(content), hex);
 	struct db_res *res;
 	int64_t version = 1;
 	e = db_one(r->db, &edu_stmts, EDU_ST_RULE_LATEST, DB_PARAMS(DB_INT(r->village_id)), &res);

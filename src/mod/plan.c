@@ -9,7 +9,6 @@
  */
 #include "plan.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +17,7 @@
 #include "core/json_out.h"
 #include "perms.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 #define MAX_EVIDENCE (20u * 1024 * 1024) /* bytes of one evidence file */
 
@@ -506,75 +506,53 @@ static enum err evidence_upload(struct req *r)
 	enum err e = task_load(r, modutil_path_id(r), &t);
 	if (e != E_OK)
 		return e;
-	if (!r->filename || !*r->filename)
-		return req_fail(r, E_INPUT, "plan.filename", "filename",
-				"请提供文件名（X-Filename）");
-	if (!r->body || !r->body_len)
-		return req_fail(r, E_INPUT, "plan.empty", "file", "文件为空");
-	if (r->body_len > MAX_EVIDENCE)
-		return req_fail(r, E_TOOBIG, "plan.too_big", "file", "文件超过 20 MB");
+	static const struct modutil_upload spec = {
+	    .filename_key = "plan.filename",
+	    .filename_field = "filename",
+	    .empty_key = "plan.empty",
+	    .too_big_key = "plan.too_big",
+	    .max = MAX_EVIDENCE,
+	};
+	struct modutil_upfile f;
+	if ((e = modutil_upload_check(r, &spec, &f)) != E_OK)
+		return e;
 	if (strcmp(t.state, "done") == 0)
 		return req_fail(r, E_CONFLICT, "plan.task_done", NULL,
 				"任务已完成，佐证材料不能再增加");
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65], ts[32];
-	crypto_hash_sha256(h, (const unsigned char *)r->body, r->body_len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	app_timestamp(app_now(r->app), ts);
-	if ((e = db_exec(r->db, &plan_stmts, PLAN_ST_FILE_PUT,
-			 DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len),
-				   DB_BLOB(r->body, r->body_len)),
-			 NULL)) != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &plan_stmts,
+	    .put = PLAN_ST_FILE_PUT,
+	    .insert = PLAN_ST_EV_INSERT,
+	    .table = &plan_tables[PLAN_T_EVIDENCE],
+	    .action = "plan.evidence",
+	    .exists_key = "plan.evidence_exists",
+	    .exists_msg = "同一份材料已经上传过",
+	};
+	int64_t id;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(opt_village(t.village_id), DB_INT(t.id),
+					    DB_TEXT(f.sha256), DB_TEXT(f.name),
+					    DB_INT((int64_t)f.size), DB_TEXT(f.at),
+					    DB_INT(r->user->id)),
+				  &id)) != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &plan_stmts, PLAN_ST_EV_INSERT,
-		   DB_PARAMS(opt_village(t.village_id), DB_INT(t.id), DB_TEXT(hex),
-			     DB_TEXT(r->filename), DB_INT((int64_t)r->body_len), DB_TEXT(ts),
-			     DB_INT(r->user->id)),
-		   &res);
-	if (e == E_NOTFOUND)
-		return req_fail(r, E_CONFLICT, "plan.evidence_exists", "file",
-				"同一份材料已经上传过（SHA-256 %s）", hex);
-	if (e != E_OK)
-		return e;
-	int64_t id = db_int(res, 0);
-	if ((e = db_done(res)) != E_OK || (e = trail_row(&r->tc, &plan_tables[PLAN_T_EVIDENCE], id,
-							 "plan.evidence", &r->err)) != E_OK)
-		return e;
-	return req_json(r, 201,
-			json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id, "sha256", hex, "size",
-				  (json_int_t)r->body_len));
+	return modutil_file_created(r, id, &f);
 }
 
 static enum err evidence_get(struct req *r)
 {
-	struct db_res *res;
 	const char *sha = req_param(r, "sha256");
-	enum err e = db_one(r->db, &plan_stmts, PLAN_ST_FILE_GET,
-			    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), &res);
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "plan.evidence_corrupt",
+	    .corrupt_what = "材料内容",
+	    .plain_name = "evidence",
+	};
+	enum err e = modutil_file_send(r, &plan_stmts, PLAN_ST_FILE_GET,
+				       DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), 1, &d);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "plan.evidence_missing", NULL, "没有这份材料");
-	if (e != E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 1), db_len(res, 1));
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	/* The bytes are what the logged hash says, or we say so. */
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65];
-	crypto_hash_sha256(h, (const unsigned char *)r->resp.ptr, r->resp.len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	if (strcmp(hex, sha) != 0) {
-		buf_reset(&r->resp);
-		return req_fail(r, E_INTERNAL, "plan.evidence_corrupt", NULL,
-				"材料内容与登记的哈希值不符（%s）", sha);
-	}
-	r->status = 200;
-	r->resp_type = "application/octet-stream";
-	req_header(r, "X-Content-SHA256", sha);
-	req_header(r, "Content-Disposition", "attachment; filename=\"evidence\"");
-	return E_OK;
+	return e;
 }
 
 /* ---- the board ---------------------------------------------------------------------------- */

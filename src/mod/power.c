@@ -21,6 +21,7 @@
 #include "core/money.h"
 #include "perms.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 const char *const power_wuyi_names[POWER_WUYI_N + 1] = {"提议",	    "商议", "审议",	"决议",
 							"决议公开", "实施", "结果公开", NULL};
@@ -1041,18 +1042,12 @@ static const struct field step_in[] = {
 };
 
 /* A decoded attachment of the step body. */
-struct upload {
-	const char *name;    /* file name as given */
-	unsigned char *data; /* decoded bytes (arena) */
-	size_t len;	     /* bytes */
-	char sha256[65];     /* lower-case hex */
-};
 
-static enum err uploads_decode(struct req *r, struct upload **out, size_t *n)
+static enum err uploads_decode(struct req *r, struct modutil_upfile **out, size_t *n)
 {
 	json_t *list = json_object_get(r->in, "attachments");
 	*n = json_array_size(list);
-	*out = ARENA_ARRAY(&r->arena, struct upload, *n + 1);
+	*out = ARENA_ARRAY(&r->arena, struct modutil_upfile, *n + 1);
 	for (size_t i = 0; i < *n; i++) {
 		json_t *a = json_array_get(list, i);
 		const char *name = json_string_value(json_object_get(a, "name"));
@@ -1063,19 +1058,16 @@ static enum err uploads_decode(struct req *r, struct upload **out, size_t *n)
 			    "第 %zu 个附件应有文件名（name）和 Base64 内容（content_base64）",
 			    i + 1);
 		size_t cap = strlen(b64) / 4 * 3 + 3;
-		struct upload *u = &(*out)[i];
-		u->name = name;
-		u->data = arena_alloc(&r->arena, cap + 1);
-		if (sodium_base642bin(u->data, cap, b64, strlen(b64), " \r\n", &u->len, NULL,
+		unsigned char *data = arena_alloc(&r->arena, cap + 1);
+		size_t len = 0;
+		if (sodium_base642bin(data, cap, b64, strlen(b64), " \r\n", &len, NULL,
 				      sodium_base64_VARIANT_ORIGINAL) != 0)
 			return req_fail(r, E_INPUT, "power.attachment_base64", "attachments",
 					"附件「%s」的内容不是有效的 Base64", name);
-		if (u->len == 0 || u->len > MAX_ATTACHMENT)
+		if (len == 0 || len > MAX_ATTACHMENT)
 			return req_fail(r, E_INPUT, "power.attachment_size", "attachments",
 					"附件「%s」为空或超过 20 MB", name);
-		unsigned char h[crypto_hash_sha256_BYTES];
-		crypto_hash_sha256(h, u->data, u->len);
-		sodium_bin2hex(u->sha256, sizeof(u->sha256), h, sizeof(h));
+		modutil_upfile_set(r, name, data, len, &(*out)[i]);
 	}
 	return E_OK;
 }
@@ -1193,7 +1185,7 @@ static enum err step_create(struct req *r)
 		return e;
 	if (m.flow.wuyi && (e = wuyi_rules(r, &m, idx, date)) != E_OK)
 		return e;
-	struct upload *ups;
+	struct modutil_upfile *ups;
 	size_t nups;
 	if ((e = uploads_decode(r, &ups, &nups)) != E_OK)
 		return e;
@@ -1228,30 +1220,28 @@ static enum err step_create(struct req *r)
 			return e;
 		}
 	}
+	static const struct modutil_file_store store = {
+	    .stmts = &power_stmts,
+	    .put = POWER_ST_BLOB_PUT,
+	    .insert = POWER_ST_ATT_INSERT,
+	    .table = &power_tables[POWER_T_ATTACHMENTS],
+	    .action = "matter.attachment",
+	};
 	json_t *atts = json_array();
 	for (size_t i = 0; i < nups; i++) {
-		struct upload *u = &ups[i];
-		if ((e = db_exec(r->db, &power_stmts, POWER_ST_BLOB_PUT,
-				 DB_PARAMS(DB_TEXT(u->sha256), DB_INT((int64_t)u->len),
-					   DB_BLOB(u->data, u->len)),
-				 NULL)) != E_OK ||
-		    (e = db_one(r->db, &power_stmts, POWER_ST_ATT_INSERT,
-				DB_PARAMS(DB_INT(m.village_id), DB_INT(sid), DB_TEXT(u->name),
-					  DB_TEXT(u->sha256), DB_INT((int64_t)u->len)),
-				&res)) != E_OK) {
-			json_decref(atts);
-			return e;
-		}
-		int64_t aid = db_int(res, 0);
-		db_done(res);
-		if ((e = trail_row(&r->tc, &power_tables[POWER_T_ATTACHMENTS], aid,
-				   "matter.attachment", &r->err)) != E_OK) {
+		struct modutil_upfile *u = &ups[i];
+		int64_t aid;
+		if ((e = modutil_file_put(r, &store, u,
+					  DB_PARAMS(DB_INT(m.village_id), DB_INT(sid),
+						    DB_TEXT(u->name), DB_TEXT(u->sha256),
+						    DB_INT((int64_t)u->size)),
+					  &aid)) != E_OK) {
 			json_decref(atts);
 			return e;
 		}
 		json_array_append_new(atts, json_pack("{s:I,s:s,s:s,s:I}", "id", (json_int_t)aid,
 						      "name", u->name, "sha256", u->sha256, "size",
-						      (json_int_t)u->len));
+						      (json_int_t)u->size));
 	}
 	const char *next = (size_t)idx + 1 < m.flow.n ? m.flow.name[idx + 1] : NULL;
 	return req_json(r, 201,
@@ -1268,40 +1258,16 @@ static enum err attachment_get(struct req *r)
 		return e;
 	const char *name = db_text_dup(&r->arena, res, 3), *sha = db_text_dup(&r->arena, res, 4);
 	db_done(res);
-	if ((e = db_one(r->db, &power_stmts, POWER_ST_BLOB_GET, DB_PARAMS(DB_TEXT(sha)), &res)) !=
-	    E_OK)
-		return e == E_NOTFOUND ? req_fail(r, E_NOTFOUND, "power.blob_missing", NULL,
-						  "附件内容缺失：%s", sha)
-				       : e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 0), db_len(res, 0));
-	db_done(res);
-	/* The content is what the hash in the log says it is, or we say so. */
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65];
-	crypto_hash_sha256(h, (const unsigned char *)r->resp.ptr, r->resp.len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	if (strcmp(hex, sha) != 0) {
-		buf_reset(&r->resp);
-		return req_fail(r, E_INTERNAL, "power.blob_corrupt", NULL,
-				"附件内容与登记的哈希值不符（%s）", sha);
-	}
-	r->status = 200;
-	r->resp_type = "application/octet-stream";
-	req_header(r, "X-Content-SHA256", sha);
-	/* RFC 5987: the original name, percent-encoded. */
-	struct buf fn = BUF_INIT;
-	buf_adds(&fn, "attachment; filename*=UTF-8''");
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			buf_addc(&fn, (char)*p);
-		else
-			buf_addf(&fn, "%%%02X", *p);
-	}
-	req_header(r, "Content-Disposition", fn.ptr);
-	buf_release(&fn);
-	return E_OK;
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "power.blob_corrupt",
+	    .corrupt_what = "附件内容",
+	    .name = name,
+	};
+	e = modutil_file_send(r, &power_stmts, POWER_ST_BLOB_GET, DB_PARAMS(DB_TEXT(sha)), 0, &d);
+	if (e == E_NOTFOUND)
+		return req_fail(r, E_NOTFOUND, "power.blob_missing", NULL, "附件内容缺失：%s", sha);
+	return e;
 }
 
 /* ---- filings: 重大事项预报 and 重大项目预审 ------------------------------------------------ */

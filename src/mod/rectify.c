@@ -7,7 +7,6 @@
  */
 #include "rectify.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "org.h"
 #include "perms.h"
 #include "modutil.h"
+#include "modutil_file.h"
 
 static const char *const sources[] = {"巡察", "审计", "督查", "信访", "预警", NULL};
 static const char *const state_labels[][2] = {
@@ -476,59 +476,44 @@ static enum err evidence_upload(struct req *r)
 	if (strcmp(x.state, "closed") == 0)
 		return req_fail(r, E_CONFLICT, "rectify.state", "state",
 				"已销号的问题不能再上传材料");
-	if (!r->filename || !*r->filename)
-		return req_fail(r, E_INPUT, "rectify.filename", "filename",
-				"请提供文件名（X-Filename）");
-	if (!r->body || !r->body_len)
-		return req_fail(r, E_INPUT, "rectify.empty", "file", "文件为空");
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65], ts[32];
-	crypto_hash_sha256(h, (const unsigned char *)r->body, r->body_len);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	app_timestamp(app_now(r->app), ts);
-	if ((e = db_exec(r->db, &rectify_stmts, RT_ST_FILE_PUT,
-			 DB_PARAMS(DB_TEXT(hex), DB_INT((int64_t)r->body_len),
-				   DB_BLOB(r->body, r->body_len)),
-			 NULL)) != E_OK)
+	static const struct modutil_upload spec = {
+	    .filename_key = "rectify.filename",
+	    .filename_field = "filename",
+	    .empty_key = "rectify.empty",
+	};
+	struct modutil_upfile f;
+	if ((e = modutil_upload_check(r, &spec, &f)) != E_OK)
 		return e;
-	struct db_res *res;
-	e = db_one(r->db, &rectify_stmts, RT_ST_EV_INSERT,
-		   DB_PARAMS(DB_INT(x.village_id), DB_INT(x.id), DB_TEXT(hex), DB_TEXT(r->filename),
-			     DB_INT((int64_t)r->body_len), DB_TEXT(ts), DB_INT(r->user->id)),
-		   &res);
-	if (e == E_NOTFOUND)
-		return req_fail(r, E_CONFLICT, "rectify.evidence_exists", "file",
-				"同一份材料已经上传过（SHA-256 %s）", hex);
-	if (e != E_OK)
+	static const struct modutil_file_store store = {
+	    .stmts = &rectify_stmts,
+	    .put = RT_ST_FILE_PUT,
+	    .insert = RT_ST_EV_INSERT,
+	    .table = &rectify_tables[RT_T_EVIDENCE],
+	    .action = "rectify.evidence",
+	    .exists_key = "rectify.evidence_exists",
+	    .exists_msg = "同一份材料已经上传过",
+	};
+	int64_t eid;
+	if ((e = modutil_file_put(r, &store, &f,
+				  DB_PARAMS(DB_INT(x.village_id), DB_INT(x.id), DB_TEXT(f.sha256),
+					    DB_TEXT(f.name), DB_INT((int64_t)f.size), DB_TEXT(f.at),
+					    DB_INT(r->user->id)),
+				  &eid)) != E_OK)
 		return e;
-	int64_t eid = db_int(res, 0);
-	if ((e = db_done(res)) != E_OK)
-		return e;
-	if ((e = trail_row(&r->tc, &rectify_tables[RT_T_EVIDENCE], eid, "rectify.evidence",
-			   &r->err)) != E_OK)
-		return e;
-	return req_json(r, 201,
-			json_pack("{s:I,s:s,s:I}", "id", (json_int_t)eid, "sha256", hex, "size",
-				  (json_int_t)r->body_len));
+	return modutil_file_created(r, eid, &f);
 }
 
+/* The bytes as stored, without the X-Content-SHA256 header or a re-check of
+ * the hash the other modules' downloads carry. */
 static enum err evidence_get(struct req *r)
 {
-	struct db_res *res;
-	enum err e =
-	    db_one(r->db, &rectify_stmts, RT_ST_FILE_GET,
-		   DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(req_param(r, "sha256"))), &res);
+	static const struct modutil_download d = {.name = "evidence"};
+	enum err e = modutil_file_send(
+	    r, &rectify_stmts, RT_ST_FILE_GET,
+	    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(req_param(r, "sha256"))), 1, &d);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "rectify.evidence_missing", NULL, "没有这份材料");
-	if (e != E_OK)
-		return e;
-	buf_reset(&r->resp);
-	buf_add(&r->resp, db_text(res, 1), db_len(res, 1));
-	r->status = 200;
-	r->resp_type = "application/octet-stream";
-	char *disp = arena_printf(&r->arena, "attachment; filename*=UTF-8''%s", "evidence");
-	req_header(r, "Content-Disposition", disp);
-	return db_done(res);
+	return e;
 }
 
 static const struct field done_in[] = {
