@@ -41,7 +41,8 @@ static int usage(void)
 	      "  serve [--listen 127.0.0.1:8080] [--web-root DIR] [--threads N]\n"
 	      "  migrate\n"
 	      "  import DIR | export DIR\n"
-	      "  gen [--villages N] [--years Y] [--seed S] DIR\n"
+	      "  gen [--villages N] [--years Y] [--seed S] [--rate [规则=]倍数,...] DIR\n"
+	      "           （--rate 2 各规则植入率加倍，0 不植入；--rate P08=3 只调一条规则）\n"
 	      "  scan --as-of YYYY-MM-DD [--village CODE] [--json]\n"
 	      "  verify [--checkpoint FILE]\n"
 	      "  checkpoint\n"
@@ -143,8 +144,10 @@ static int cmd_gen(int argc, char **argv)
 	static const struct option opts[] = {{"villages", required_argument, 0, 'v'},
 					     {"years", required_argument, 0, 'y'},
 					     {"seed", required_argument, 0, 's'},
+					     {"rate", required_argument, 0, 'r'},
 					     {0, 0, 0, 0}};
 	int c;
+	struct errinfo ei = {0};
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'v')
@@ -153,13 +156,14 @@ static int cmd_gen(int argc, char **argv)
 			o.years = atoi(optarg);
 		else if (c == 's')
 			o.seed = strtoull(optarg, NULL, 10);
-		else
+		else if (c != 'r')
 			return usage();
+		else if (gen_rate_parse(&o, optarg, &ei) != E_OK)
+			return fail(&ei);
 	}
 	if (optind != argc - 1)
 		return usage();
 	o.dir = argv[optind];
-	struct errinfo ei = {0};
 	if (gen_run(&o, &ei) != E_OK)
 		return fail(&ei);
 	printf("已生成 %d 个村（居）、%d 年的数据：%s\n", o.villages, o.years, o.dir);

@@ -16,8 +16,10 @@
  * leases) beside near-misses (a lease just under the threshold, a rent at 80 %,
  * a term of exactly 30 years, rent unpaid but within the grace period,
  * back-to-back leases), and the ground truth is computed from the generated
- * rows by each rule's own definition, so it holds whatever the draw.  No date
- * lies after the span's end; it draws randomness only from its own streams.
+ * rows by each rule's own definition, so it holds whatever the draw (and
+ * whatever --rate scales the anomalies' rates to).  No date lies after the
+ * span's end (a lease's end_date excepted: the overlapping and long leases are
+ * started and signed by then); it draws randomness only from its own streams.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -383,7 +385,7 @@ static void plan_plants(struct pb *b)
 	struct gasset *a;
 	long i;
 	/* C01: a warehouse let for three years at 18,000–30,000.00 a year, never listed */
-	if (chance(b, 450) &&
+	if (gen_plant(g, &b->r, "C01", 450) &&
 	    (a = asset_add(b, "闲置仓库", "房屋及建筑物", YUAN(rng(b, 300, 600) * 1000), true))) {
 		int32_t start = g->span_end - (int32_t)rng(b, 400, 900);
 		c = lease(b, a->no, -1, -1, start, years_end(start, 3));
@@ -402,14 +404,18 @@ static void plan_plants(struct pb *b)
 	}
 	/* C02: a rent far below the township's; its near-miss at 80 % */
 	for (int k = 0; k < 2; k++)
-		if (chance(b, 350) && (i = pick_lease(b, g->span_start)) >= 0) {
+		if ((k == 0 ? gen_plant(g, &b->r, "C02", 350) : chance(b, 350)) &&
+		    (i = pick_lease(b, g->span_start)) >= 0) {
 			c = &b->p->cons[i];
 			c->rent = land_rent(b, c->kind, c->area, k == 0 ? 450 : 800);
 		}
 	/* C03: wasteland let for 32 years; its near-miss exactly 30 */
 	for (int k = 0; k < 2; k++)
-		if (chance(b, 350) && (r = res_add(b, K_WASTE, rng(b, 1000, 6000) * 10, "荒地"))) {
+		if ((k == 0 ? gen_plant(g, &b->r, "C03", 350) : chance(b, 350)) &&
+		    (r = res_add(b, K_WASTE, rng(b, 1000, 6000) * 10, "荒地"))) {
 			int32_t start = g->span_start + (int32_t)rng(b, 0, 5 * 365);
+			if (start > g->span_end) /* a short span: signed and begun within it */
+				start = g->span_end;
 			c = lease(b, r->no, K_WASTE, r->area, start,
 				  years_end(start, k == 0 ? 32 : 30));
 			c->rent = land_rent(b, K_WASTE, r->area, (int)rng(b, 950, 1050));
@@ -417,7 +423,7 @@ static void plan_plants(struct pb *b)
 			lease_number(b, c);
 		}
 	/* C05: a lease to someone related to a cadre on the signing day */
-	if (chance(b, 400) && (i = pick_lease(b, g->span_start + 365)) >= 0) {
+	if (gen_plant(g, &b->r, "C05", 400) && (i = pick_lease(b, g->span_start + 365)) >= 0) {
 		c = &b->p->cons[i];
 		int32_t who = villager(b, c->sign, true);
 		if (who >= 0) {
@@ -427,16 +433,20 @@ static void plan_plants(struct pb *b)
 		}
 	}
 	/* C06: a second lease of a parcel while the first runs */
-	if (chance(b, 350) && (i = pick_lease(b, g->span_start + 365)) >= 0) {
+	if (gen_plant(g, &b->r, "C06", 350) && (i = pick_lease(b, g->span_start + 365)) >= 0) {
 		struct gcon first = b->p->cons[i];
 		int32_t start = first.start + (int32_t)rng(b, 60, 200);
+		/* begun (and signed 5–30 days before) within the span, still overlapping
+		 * the first, which began by span_end − 30 */
+		if (start > g->span_end)
+			start = g->span_end;
 		c = lease(b, first.subject, first.kind, first.area, start, years_end(start, 2));
 		c->rent = first.rent;
 		party_person(b, c, false);
 		lease_number(b, c);
 	}
 	/* C04: rent unpaid on one lease (planted in its bills) */
-	if (chance(b, 500) && (i = pick_lease(b, g->span_start)) >= 0)
+	if (gen_plant(g, &b->r, "C04", 500) && (i = pick_lease(b, g->span_start)) >= 0)
 		b->p->cons[i].arrears = true;
 }
 
@@ -451,6 +461,28 @@ static void bidder(struct pb *b, int32_t day, struct assets_gen_bid *bd)
 	}
 	bd->name = b->v->people[who].name;
 	memcpy(bd->id, b->v->people[who].id_no, 19);
+}
+
+/* The shape of a listing from a draw d of 0 … 39: by default 0 too few bids
+ * (P04), 1 bids within 1 % (P05), 2 the near-miss (three bids 3 % apart), 3
+ * the others.  Under --rate P04 and P05 take round(multiplier) of the 40 draws
+ * each (at most 18), the extra ones from 3 on. */
+static int trade_shape(struct pb *b, int d)
+{
+	int n04 = (gen_rate_milli(b->g, "P04") + 500) / 1000;
+	int n05 = (gen_rate_milli(b->g, "P05") + 500) / 1000;
+	n04 = n04 > 18 ? 18 : n04;
+	n05 = n05 > 18 ? 18 : n05;
+	int x04 = n04 > 1 ? n04 - 1 : 0, x05 = n05 > 1 ? n05 - 1 : 0;
+	if (d <= 1)
+		return (d == 0 ? n04 : n05) ? d : 3;
+	if (d == 2)
+		return 2;
+	if (d < 3 + x04)
+		return 0;
+	if (d < 3 + x04 + x05)
+		return 1;
+	return 3;
 }
 
 /* Listings of leases worth the threshold, with their bids: the lease's
@@ -482,7 +514,7 @@ static void plan_trades(struct pb *b)
 		t->bids[0].name = c->party;
 		memcpy(t->bids[0].id, c->party_id, 19);
 		t->bids[0].price = c->rent;
-		int shape = (int)rng(b, 0, 39);
+		int shape = trade_shape(b, (int)rng(b, 0, 39));
 		int nb = shape == 0 ? 2 : shape <= 2 ? 3 : (int)rng(b, 3, 5);
 		t->nbids = 1;
 		for (int tries = 0; t->nbids < nb && tries < 20; tries++) {

@@ -100,7 +100,10 @@ static bool annual(struct gen_ctx *g, struct astate *st, struct gen_rng *r,
 	int32_t jan1 = gen_date(y, 1, 1), dec31 = gen_date(y, 12, 31);
 	int32_t due = gen_date(y + 1, 6, 30);
 	int x = (int)gen_rng_below(r, 1000);
-	if (x < ANNUAL_MISSING)
+	/* the planted shapes of K04 at rates scaled by --rate */
+	int missing = gen_rate(g, "K04", ANNUAL_MISSING), late = gen_rate(g, "K04", ANNUAL_LATE);
+	int partial = gen_rate(g, "K04", ANNUAL_PARTIAL);
+	if (x < missing)
 		return true;
 	int32_t who = gen_post_holder(v, GEN_POST_SHUJI, dec31);
 	if (who < 0)
@@ -113,16 +116,16 @@ static bool annual(struct gen_ctx *g, struct astate *st, struct gen_rng *r,
 	a->from = jan1;
 	a->to = dec31;
 	a->findings = (int)gen_rng_range(r, 0, 4);
-	x -= ANNUAL_MISSING;
-	if (x < ANNUAL_LATE)
+	x -= missing;
+	if (x < late)
 		a->report = due + (int32_t)gen_rng_range(r, 1, 90);
-	else if (x < ANNUAL_LATE + ANNUAL_PARTIAL) {
+	else if (x < late + partial) {
 		a->report = gen_date(y + 1, 3, 1) + (int32_t)gen_rng_range(r, 0, 100);
 		if (gen_rng_permille(r, 500))
 			a->from = gen_date(y, 4, 1); /* audited from the new secretary's start */
 		else
 			a->to = gen_date(y, 9, 30);
-	} else if (x < ANNUAL_LATE + ANNUAL_PARTIAL + ANNUAL_EDGE)
+	} else if (x < late + partial + ANNUAL_EDGE)
 		a->report = due;
 	else
 		a->report = gen_date(y + 1, 3, 1) + (int32_t)gen_rng_range(r, 0, 110);
@@ -170,13 +173,13 @@ static enum err village(struct gen_ctx *g, void *state, struct gen_village *v, s
 	uint8_t *plan = calloc(v->n_people + 1, 1); /* 0 unknown, 1 audited, 2 never, 3 pending */
 	if (!reported || !plan)
 		abort();
+	int never = gen_rate(g, "K03", LEAVER_UNAUDITED),
+	    pending = gen_rate(g, "K03", LEAVER_PENDING);
 	for (size_t k = 0; k < nl; k++) {
 		int32_t who = lv[k].person;
 		if (!plan[who]) {
 			int x = (int)gen_rng_below(&r, 1000);
-			plan[who] = x < LEAVER_UNAUDITED		    ? 2
-				    : x < LEAVER_UNAUDITED + LEAVER_PENDING ? 3
-									    : 1;
+			plan[who] = x < never ? 2 : x < never + pending ? 3 : 1;
 		}
 		if (plan[who] == 2)
 			continue;

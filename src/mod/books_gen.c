@@ -15,7 +15,9 @@
  * payments only to firms; entered within 10 days; handler ≠ approver), so the
  * ground truth is exactly the planted anomalies plus B04 and B08, which are
  * computed on the generated vouchers themselves.  Near-misses are planted
- * beside them.  It draws randomness only from its own streams.
+ * beside them, the anomalies at rates scaled by --rate (gen_plant).  The small
+ * projects it pays are stored on the village for trade_gen, which registers
+ * them (and plants P08 on them).  It draws randomness only from its own streams.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -307,7 +309,8 @@ static void year_project(struct vb *b, int k)
 	struct firm f;
 	firm_make(b, &f, "建筑工程");
 	char *no = arena_printf(&b->g->arena, "XM%d-%02d", b->year, k);
-	int32_t day = gen_date(b->year, (int)range(b, 2, 6), (int)range(b, 1, 28));
+	int32_t day = gen_date(b->year, (int)range(b, 2, 6), (int)range(b, 1, 28)), first = day;
+	int32_t last_gap = 0;
 	int64_t total = 0;
 	int n = (int)range(b, 1, 3);
 	for (int i = 0; i < n; i++) {
@@ -315,12 +318,22 @@ static void year_project(struct vb *b, int k)
 		struct gvou *v = pay(b, day, "支付村内小型工程款", "153", fen, &f, false);
 		v->project = no;
 		total += fen;
-		day += (int32_t)range(b, 35, 60);
+		day += last_gap = (int32_t)range(b, 35, 60);
 	}
 	struct gvou *v = vou_new(b, day, "工程完工验收转入固定资产", NULL);
 	v->project = no;
 	line(b, v, "151", total, 0, NULL, NULL);
 	line(b, v, "153", 0, total, NULL, NULL);
+	/* for trade_gen, which registers the project (and P08 on it) */
+	b->v->paid_projects[b->v->n_paid_projects++] = (struct gen_paid_project){
+	    .no = no,
+	    .contractor = f.name,
+	    .contractor_id = f.id,
+	    .first_paid = first,
+	    .last_paid = day - last_gap,
+	    .accepted = day,
+	    .paid = total,
+	};
 }
 
 /* Year end: income and expense to 321, then 321 to 322. */
@@ -418,10 +431,10 @@ static void plant_b04(struct vb *b)
 static void plant(struct vb *b)
 {
 	int32_t d = gen_date(b->year, (int)range(b, 2, 6), (int)range(b, 1, 20));
-	if (gen_rng_permille(&b->r, 400))
+	if (gen_plant(b->g, &b->r, "B01", 400))
 		plant_pay(b, d, "支付招待费", "51304", YUAN(range(b, 1200, 2800)), true, P_B01);
 	plant_pay(b, d + 3, "购买办公设备", "51302", YUAN(1000), true, P_NONE); /* B01 near miss */
-	if (gen_rng_permille(&b->r, 400)) {
+	if (gen_plant(b->g, &b->r, "B02", 400)) {
 		struct firm f;
 		firm_make(b, &f, "水电安装");
 		int64_t a = YUAN(range(b, 1800, 2400));
@@ -433,23 +446,23 @@ static void plant(struct vb *b)
 	firm_make(b, &near, "水电安装"); /* B02 near miss: two within 20 days, 4,900.00 */
 	pay(b, d + 90, "支付维修费", "51310", YUAN(2400), &near, false);
 	pay(b, d + 110, "支付维修费", "51310", YUAN(2500), &near, false);
-	if (gen_rng_permille(&b->r, 400))
+	if (gen_plant(b->g, &b->r, "B03", 400))
 		plant_pay(b, d + 60, "支付道路维修款", "51310", YUAN(range(b, 6000, 18000)), false,
 			  P_B03);
 	plant_pay(b, d + 65, "支付道路维修款", "51310", YUAN(4999), false, P_NONE);
-	if (gen_rng_permille(&b->r, 400))
+	if (gen_plant(b->g, &b->r, "B05", 400))
 		plant_b05(b, d + 70);
-	if (gen_rng_permille(&b->r, 400))
+	if (gen_plant(b->g, &b->r, "B06", 400))
 		plant_pay(b, d + 80, "补录报销单据", "51302", YUAN(300), true, P_B06)->entered =
 		    d + 80 + (int32_t)range(b, 40, 60);
 	plant_pay(b, d + 85, "补录报销单据", "51302", YUAN(280), true, P_NONE)->entered = d + 115;
-	if (gen_rng_permille(&b->r, 400))
+	if (gen_plant(b->g, &b->r, "B07", 400))
 		plant_pay(b, d + 100, "支付宣传栏制作费", "51399", YUAN(range(b, 600, 1500)), false,
 			  P_B07)
 		    ->approver = (uint8_t)(1 + gen_rng_below(&b->r, 2));
-	if (b->v->index % 10 == 3)
+	if (gen_plant_every(b->g, "B08", b->v->index, 10, 3))
 		plant_b08(b);
-	if (b->v->index % 5 == 1)
+	if (gen_plant_every(b->g, "B04", b->v->index, 5, 1))
 		plant_b04(b);
 }
 
@@ -678,6 +691,9 @@ static enum err books_village(struct gen_ctx *g, void *state, struct gen_village
 	for (int c = 0; c < b.n_contracts; c++)
 		b.rent[c] = YUAN(range(&b, 20, 120)) * 100;
 	b.plant_year = (int)range(&b, g->first_year, g->last_year);
+	v->paid_projects =
+	    ARENA_ARRAY(&g->arena, struct gen_paid_project, 2 * (size_t)g->opts->years);
+	v->n_paid_projects = 0;
 	enum err e = write_accounts(&b, ei);
 	for (b.year = g->first_year; b.year <= g->last_year && e == E_OK; b.year++)
 		e = build_year(&b, ei);

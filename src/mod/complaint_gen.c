@@ -105,15 +105,18 @@ static int ref_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A step `limit` days after `from`: late, never, on the last day, or in time. */
-static int32_t step_after(struct gen_rng *r, int32_t from, int limit, int lo)
+/* A step `limit` days after `from`: late, never (both planting `rule`, at
+ * rates scaled by --rate), on the last day, or in time. */
+static int32_t step_after(const struct gen_ctx *g, const char *rule, struct gen_rng *r,
+			  int32_t from, int limit, int lo)
 {
 	int x = (int)gen_rng_below(r, 1000);
-	if (x < LATE_PERMILLE)
+	int late = gen_rate(g, rule, LATE_PERMILLE), never = gen_rate(g, rule, NEVER_PERMILLE);
+	if (x < late)
 		return from + limit + (int32_t)gen_rng_range(r, 1, limit * 2);
-	if (x < LATE_PERMILLE + NEVER_PERMILLE)
+	if (x < late + never)
 		return GEN_NODATE;
-	if (x < LATE_PERMILLE + NEVER_PERMILLE + EDGE_PERMILLE)
+	if (x < late + never + EDGE_PERMILLE)
 		return from + limit;
 	return from + (int32_t)gen_rng_range(r, lo, limit - 1);
 }
@@ -124,12 +127,12 @@ static void draw(struct gen_ctx *g, struct gen_rng *r, struct cp *c, int32_t day
 	c->topic = (uint8_t)(topic >= 0 ? topic : (int)gen_rng_below(r, N_TOPICS));
 	c->channel = (uint8_t)gen_rng_weighted(r, channel_w, 5);
 	c->anonymous = gen_rng_permille(r, 300);
-	c->accepted = step_after(r, day, ACCEPT_DAYS, 1);
+	c->accepted = step_after(g, "R01", r, day, ACCEPT_DAYS, 1);
 	if (c->accepted != GEN_NODATE && c->accepted > g->span_end)
 		c->accepted = GEN_NODATE; /* still being registered at the span's end */
 	c->concluded = GEN_NODATE;
 	if (c->accepted != GEN_NODATE) {
-		c->concluded = step_after(r, c->accepted, CONCLUDE_DAYS, 7);
+		c->concluded = step_after(g, "R02", r, c->accepted, CONCLUDE_DAYS, 7);
 		if (c->concluded != GEN_NODATE && c->concluded > g->span_end)
 			c->concluded = GEN_NODATE;
 	}
@@ -144,7 +147,7 @@ static void year(struct gen_ctx *g, struct cstate *st, struct gen_rng *r, int y,
 	int k = (int)gen_rng_weighted(r, count_w, 4);
 	for (int i = 0; i < k; i++)
 		draw(g, r, push(st, n), jan1 + (int32_t)gen_rng_below(r, (uint64_t)len), -1);
-	if (gen_rng_permille(r, BURST_PERMILLE)) {
+	if (gen_plant(g, r, "R03", BURST_PERMILLE)) {
 		/* several villagers on one matter within a season */
 		int32_t d0 = jan1 + (int32_t)gen_rng_below(r, (uint64_t)len);
 		int topic = (int)gen_rng_below(r, N_TOPICS);

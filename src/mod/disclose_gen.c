@@ -196,9 +196,9 @@ static enum err village(struct gen_ctx *g, void *state, struct gen_village *v, s
 				    y == g->first_year && k == 1 && strcmp(it->code, "CZ-01") == 0;
 				bool planted = !first && deadline < g->span_end;
 				int32_t pub;
-				if (planted && gen_rng_permille(&r, MISSING_PERMILLE)) {
+				if (planted && gen_plant(g, &r, "D01", MISSING_PERMILLE)) {
 					pub = GEN_NODATE;
-				} else if (planted && gen_rng_permille(&r, LATE_PERMILLE)) {
+				} else if (planted && gen_plant(g, &r, "D01", LATE_PERMILLE)) {
 					pub = deadline + (int32_t)gen_rng_range(&r, 1, 45);
 					if (pub > g->span_end)
 						pub = GEN_NODATE;
@@ -217,7 +217,7 @@ static enum err village(struct gen_ctx *g, void *state, struct gen_village *v, s
 					if (st->books && strcmp(it->code, "CZ-01") == 0) {
 						long mi = (long)(y - g->first_year) * 12 + k - 1;
 						int64_t in = st->income[mi], ex = st->expense[mi];
-						if (gen_rng_permille(&d02, D02_PERMILLE)) {
+						if (gen_plant(g, &d02, "D02", D02_PERMILLE)) {
 							/* understated spending or padded income */
 							int64_t delta =
 							    100 * gen_rng_range(&d02, 50, 2000);

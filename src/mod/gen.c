@@ -26,16 +26,9 @@
 /* The generators, in the order they run: later ones may read what earlier ones
  * stored on the village. */
 static const struct gen_module *const gen_modules[] = {
-    &org_gen_module,
-    &power_gen_module,
-    &books_gen_module,
-    &disclose_gen_module,
-    &subsidy_gen_module,
-    &assets_gen_module,
-    &trade_gen_module,
-    &complaint_gen_module,
-    &audit_gen_module,
-    &rectify_gen_module,
+    &org_gen_module,	 &power_gen_module,   &books_gen_module, &disclose_gen_module,
+    &subsidy_gen_module, &assets_gen_module,  &trade_gen_module, &complaint_gen_module,
+    &audit_gen_module,	 &rectify_gen_module,
 };
 
 /* ---- random numbers ------------------------------------------------------------ */
@@ -120,6 +113,100 @@ void gen_rng_stream(const struct gen_ctx *g, const char *module, int village, st
 	uint64_t a = splitmix64(&x) ^ h;
 	uint64_t b = splitmix64(&a) ^ (uint64_t)(int64_t)(village + 1);
 	gen_rng_seed(out, splitmix64(&b));
+}
+
+/* ---- planting rates --------------------------------------------------------------- */
+
+int gen_rate_milli(const struct gen_ctx *g, const char *rule)
+{
+	int all = 1000, own = -1;
+	for (size_t i = 0; i < g->opts->n_rates; i++) {
+		const struct gen_rate *r = &g->opts->rates[i];
+		if (!r->rule[0])
+			all = r->milli;
+		else if (strcmp(r->rule, rule) == 0)
+			own = r->milli;
+	}
+	return own >= 0 ? own : all;
+}
+
+int gen_rate(const struct gen_ctx *g, const char *rule, int permille)
+{
+	int64_t x = ((int64_t)permille * gen_rate_milli(g, rule) + 500) / 1000;
+	return x < 0 ? 0 : x > 1000 ? 1000 : (int)x;
+}
+
+bool gen_plant(const struct gen_ctx *g, struct gen_rng *r, const char *rule, int permille)
+{
+	return gen_rng_permille(r, gen_rate(g, rule, permille));
+}
+
+bool gen_plant_every(const struct gen_ctx *g, const char *rule, int index, int every, int phase)
+{
+	/* one residue by default, round(multiplier) of them under --rate */
+	int64_t n = ((int64_t)gen_rate_milli(g, rule) + 500) / 1000;
+	int slot = ((index - phase) % every + every) % every;
+	return slot < n;
+}
+
+/* A decimal 0 … 1000 with up to three decimals, as thousandths; -1 if not one. */
+static int parse_milli(const char *s, const char *end)
+{
+	int64_t whole = 0, frac = 0;
+	int nd = 0, nf = -1;
+	for (const char *p = s; p < end; p++) {
+		if (*p == '.' && nf < 0) {
+			nf = 0;
+		} else if (*p >= '0' && *p <= '9' && nf < 0) {
+			if (++nd > 4)
+				return -1;
+			whole = whole * 10 + (*p - '0');
+		} else if (*p >= '0' && *p <= '9' && nf < 3) {
+			frac = frac * 10 + (*p - '0');
+			nf++;
+		} else {
+			return -1;
+		}
+	}
+	if (!nd && nf <= 0)
+		return -1;
+	for (nf = nf < 0 ? 0 : nf; nf < 3; nf++)
+		frac *= 10;
+	int64_t milli = whole * 1000 + frac;
+	return milli > GEN_MAX_RATE_MILLI ? -1 : (int)milli;
+}
+
+enum err gen_rate_parse(struct gen_opts *o, const char *spec, struct errinfo *ei)
+{
+	const char *p = spec;
+	do {
+		const char *end = strchr(p, ',');
+		if (!end)
+			end = p + strlen(p);
+		const char *eq = memchr(p, '=', (size_t)(end - p));
+		struct gen_rate r = {.milli = -1};
+		if (eq) {
+			/* a rule code: a capital letter and two digits (B01 … S06) */
+			if (eq - p != 3 || p[0] < 'A' || p[0] > 'Z' || p[1] < '0' || p[1] > '9' ||
+			    p[2] < '0' || p[2] > '9')
+				return err_set(ei, E_INPUT, "gen.rate", "rate",
+					       "--rate 中的规则编号应形如 P08，收到 %.*s",
+					       (int)(eq - p), p);
+			memcpy(r.rule, p, 3);
+		}
+		r.milli = parse_milli(eq ? eq + 1 : p, end);
+		if (r.milli < 0)
+			return err_set(
+			    ei, E_INPUT, "gen.rate", "rate",
+			    "--rate 的倍数应为 0 至 1000 之间的数（至多三位小数），收到 %.*s",
+			    (int)(end - p), p);
+		if (o->n_rates == GEN_MAX_RATES)
+			return err_set(ei, E_INPUT, "gen.rate", "rate", "--rate 设置至多 %d 项",
+				       GEN_MAX_RATES);
+		o->rates[o->n_rates++] = r;
+		p = *end ? end + 1 : end;
+	} while (*p);
+	return E_OK;
 }
 
 /* ---- dates ---------------------------------------------------------------------- */

@@ -10,9 +10,11 @@
  * Adding a generator: write src/mod/<m>_gen.c with a `const struct gen_module
  * <m>_gen_module` (open its files, one call per village, close), declare it below
  * and add it to the list in gen.c.  It may read everything earlier generators
- * stored on the village (org_gen: people, positions, relatives) and must draw its
- * randomness from gen_rng_stream(g, "<m>", v->index) so that adding it changes
- * no other file.
+ * stored on the village (org_gen: people, positions, relatives; books_gen: the
+ * projects it paid) and must draw its randomness from gen_rng_stream(g, "<m>",
+ * v->index) so that adding it changes no other file.  It decides whether to
+ * plant a rule's pattern with gen_plant (or gen_rate), so that `--rate` scales
+ * it.
  */
 #ifndef QL_GEN_H
 #define QL_GEN_H
@@ -26,11 +28,22 @@
 #include "core/buf.h"
 #include "core/err.h"
 
+/* One `--rate` setting: a multiplier of the planting rates, of one rule or of all. */
+struct gen_rate {
+	char rule[4]; /* "P08", or "" for every rule */
+	int milli;    /* the multiplier × 1000: 0 plants nothing, 1000 as by default */
+};
+
+#define GEN_MAX_RATES	   64	   /* --rate settings of one run */
+#define GEN_MAX_RATE_MILLI 1000000 /* a multiplier of at most 1000 */
+
 struct gen_opts {
 	const char *dir; /* output directory, created if missing */
 	int villages;	 /* villages and communities, 1 … GEN_MAX_VILLAGES */
 	int years;	 /* calendar years of data ending 2025-12-31, 1 … GEN_MAX_YEARS */
 	uint64_t seed;	 /* same seed, same bytes */
+	struct gen_rate rates[GEN_MAX_RATES]; /* --rate settings, later ones win */
+	size_t n_rates;			      /* entries in rates; none: every rate as by default */
 };
 
 #define GEN_DEFAULT_VILLAGES 12
@@ -43,6 +56,11 @@ struct gen_opts {
 /* Write the files into o->dir.  E_INPUT for bad options, E_IO when a file cannot
  * be written (ei says which). */
 enum err gen_run(const struct gen_opts *o, struct errinfo *ei);
+
+/* Add the settings of one `--rate SPEC` to o: SPEC is a comma-separated list of
+ * MULT (every rule) or RULE=MULT (one rule, e.g. P08=3), MULT a decimal number
+ * 0 … 1000 with up to three decimals.  E_INPUT (ei says why) for a bad SPEC. */
+enum err gen_rate_parse(struct gen_opts *o, const char *spec, struct errinfo *ei);
 
 /* ---- deterministic random numbers (xoshiro256**, seeded by splitmix64) ------- */
 
@@ -78,6 +96,7 @@ int gen_age(int32_t birth, int32_t on);
 struct gen_person;
 struct gen_position;
 struct gen_relative;
+struct gen_paid_project;
 
 struct gen_town {
 	char code[10];		 /* 9-digit township code, e.g. 321283101 */
@@ -101,6 +120,20 @@ struct gen_village {
 	size_t n_positions;		/* entries in positions */
 	struct gen_relative *relatives; /* declared relatives of cadres */
 	size_t n_relatives;		/* entries in relatives */
+	/* Stored by books_gen: the small projects it paid (trade_gen registers them). */
+	struct gen_paid_project *paid_projects; /* in order of the first payment */
+	size_t n_paid_projects;			/* entries in paid_projects */
+};
+
+/* A small project the books paid: project_no cited by its payment vouchers. */
+struct gen_paid_project {
+	const char *no;		   /* XM2021-01 (run arena) */
+	const char *contractor;	   /* the firm paid */
+	const char *contractor_id; /* its 统一社会信用代码 */
+	int32_t first_paid;	   /* date of the first payment, days */
+	int32_t last_paid;	   /* date of the last payment, days */
+	int32_t accepted;	   /* date of the transfer to fixed assets (完工验收), days */
+	int64_t paid;		   /* Σ paid amounts of its payment vouchers, fen */
 };
 
 /* ---- the run ---------------------------------------------------------------- */
@@ -128,6 +161,24 @@ struct gen_ctx {
 	struct gen_csv *truth;	      /* ground_truth.csv */
 	size_t n_truth;		      /* lines written to it */
 };
+
+/* ---- planting rates (--rate) ------------------------------------------------------ */
+
+/* The multiplier × 1000 of rule's planting rates: its own --rate setting, else
+ * the run-wide one, else 1000. */
+int gen_rate_milli(const struct gen_ctx *g, const char *rule);
+/* A planting rate of rule, permille as written in its generator, scaled by
+ * --rate and clamped to 0 … 1000. */
+int gen_rate(const struct gen_ctx *g, const char *rule, int permille);
+/* Whether to plant rule's pattern, planted at permille by default: true with
+ * probability gen_rate(g, rule, permille) / 1000.  It draws from r exactly as
+ * gen_rng_permille does, so that the default rates give the same bytes. */
+bool gen_plant(const struct gen_ctx *g, struct gen_rng *r, const char *rule, int permille);
+/* The same for a pattern planted by default in one village of every `every`,
+ * those whose index ≡ phase (mod every): under --rate, the villages of the first
+ * round(multiplier) residues from phase on (all of them at most), so that it
+ * stays a function of the village and draws nothing. */
+bool gen_plant_every(const struct gen_ctx *g, const char *rule, int index, int every, int phase);
 
 /* An independent stream for one module and village (village −1: the module's
  * run-wide stream).  Streams do not depend on each other's use. */

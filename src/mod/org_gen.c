@@ -594,7 +594,7 @@ static size_t term_roster(struct build *b, const struct term *t, const struct se
 	seat_add(cur, &n, GEN_POST_JWZHUREN, p);
 	/* Planted (K05): in some villages the 书记's brother or sister sits on the
 	 * 监委会 of the current term, the kinship declared. */
-	bool plant = last_term && chance(b, 120);
+	bool plant = last_term && gen_plant(b->g, &b->r, "K05", 120);
 	for (int k = 0; k < 2; k++) {
 		if (plant && k == 1)
 			p = sibling_of(b, shuji, t->comm);
@@ -843,7 +843,7 @@ static void archive_person(struct build *b, int32_t person, const struct span *s
 		const struct span *s = span_at(sp, n, m31);
 		if (s) {
 			int32_t lo = s->s > y0 + 3 ? s->s : y0 + 3;
-			if (!chance(b, b->lax))
+			if (!chance(b, gen_rate(b->g, "K01", b->lax)))
 				event_add(b, person, EV_CHENGNUO, range32(b, lo, m31), NOTE_NONE);
 		} else {
 			for (size_t i = 0; i < n; i++)
@@ -853,7 +853,7 @@ static void archive_person(struct build *b, int32_t person, const struct span *s
 						d = sp[i].e;
 					if (d > y1)
 						d = y1;
-					if (!chance(b, b->lax))
+					if (!chance(b, gen_rate(b->g, "K01", b->lax)))
 						event_add(b, person, EV_CHENGNUO, d, NOTE_NONE);
 					break;
 				}
@@ -865,7 +865,7 @@ static void archive_person(struct build *b, int32_t person, const struct span *s
 				if (jan <= s->e)
 					d = jan;
 			}
-			if (!chance(b, b->lax))
+			if (!chance(b, gen_rate(b->g, "K02", b->lax)))
 				event_add(b, person, EV_SHUZHI, d, NOTE_NONE);
 			static const uint32_t grade_w[4] = {220, 700, 70, 10};
 			event_add(b, person, EV_PINGYI, gen_date(y, 12, 15) + range32(b, 0, 15),

@@ -115,8 +115,19 @@ static enum err major_matter(struct gen_ctx *g, struct power_state *st, struct g
 	const char *title = major_titles[gen_rng_below(r, N(major_titles))];
 	int64_t amount = gen_rng_permille(r, 300) ? -1 : range(r, 5000, 80000) * (int64_t)1000;
 	enum plant plant = PLANT_NONE;
-	if (gen_rng_permille(r, 110))
+	/* one of M01–M04 at 110‰ in all; under --rate at the highest of their
+	 * scaled rates, each then kept at its own share of it (an extra draw only
+	 * when the rates differ) */
+	static const char *const codes[] = {"", "M01", "M02", "M03", "M04"};
+	int top = 0;
+	for (int k = 1; k <= 4; k++)
+		top = gen_rate(g, codes[k], 110) > top ? gen_rate(g, codes[k], 110) : top;
+	if (gen_rng_permille(r, top)) {
 		plant = (enum plant)(1 + gen_rng_below(r, 4));
+		int own = gen_rate(g, codes[plant], 110);
+		if (own < top && !gen_rng_permille(r, (int)((int64_t)own * 1000 / top)))
+			plant = PLANT_NONE;
+	}
 	/* Anomalies need the whole procedure inside the span (M04 also 30 days of
 	 * silence after 实施). */
 	if (s[6].date > g->span_end || (plant == PLANT_M04 && s[5].date + 31 > g->span_end))

@@ -117,11 +117,12 @@ static void item(struct gen_ctx *g, struct rstate *st, struct gen_rng *r,
 	x->handed = day;
 	x->deadline = deadline;
 	int k = (int)gen_rng_below(r, 1000);
-	if (k < OPEN_PERMILLE)
+	int open = gen_rate(g, "R04", OPEN_PERMILLE), late = gen_rate(g, "R04", LATE_PERMILLE);
+	if (k < open)
 		x->closed = GEN_NODATE;
-	else if (k < OPEN_PERMILLE + LATE_PERMILLE)
+	else if (k < open + late)
 		x->closed = deadline + (int32_t)gen_rng_range(r, 1, 60);
-	else if (k < OPEN_PERMILLE + LATE_PERMILLE + EDGE_PERMILLE)
+	else if (k < open + late + EDGE_PERMILLE)
 		x->closed = deadline;
 	else
 		x->closed = day + (int32_t)gen_rng_range(r, 7, deadline - day); /* ≥ 7 days */

@@ -203,7 +203,7 @@ static enum err ordinary(struct gen_ctx *g, struct sstate *st, struct gen_villag
 			if (pg->monthly)
 				seats[(*nseats)++] = (struct seatrec){(uint8_t)k, (int32_t)i,
 								      gen_date(fy, fm, 1), stop};
-			bool planted_s03 = gen_rng_permille(r, 120);
+			bool planted_s03 = gen_plant(g, r, "S03", 120);
 			bool shares = k == 2 && seat < sp->share;
 			for (int y = fy; y <= g->last_year; y++) {
 				for (int m = pg->monthly ? (y == fy ? fm : 1) : 0;
@@ -246,7 +246,7 @@ static enum err ordinary(struct gen_ctx *g, struct sstate *st, struct gen_villag
 			return e;
 	}
 	/* S01: one payment to someone who died, for a month after the death. */
-	if (gen_rng_permille(r, 250)) {
+	if (gen_plant(g, r, "S01", 250)) {
 		for (size_t i = 0; i < v->n_people; i++) {
 			const struct gen_person *p = &v->people[i];
 			if (!eligible(p, used, i) || p->death == GEN_NODATE ||
@@ -419,8 +419,9 @@ static enum err village(struct gen_ctx *g, void *state, struct gen_village *v, s
 	size_t nseats = 0;
 	struct shared_plan sp = {0};
 	int x = (int)gen_rng_below(&pr, 1000);
-	if (x < S05_PERMILLE + S05_NEAR_PERMILLE) {
-		sp.share = x < S05_PERMILLE ? SHARED_MIN : SHARED_MIN - 1;
+	int s05 = gen_rate(g, "S05", S05_PERMILLE);
+	if (x < s05 + S05_NEAR_PERMILLE) {
+		sp.share = x < s05 ? SHARED_MIN : SHARED_MIN - 1;
 		sp.year = g->last_year - (int)gen_rng_below(&pr, 3);
 		if (sp.year < g->first_year)
 			sp.year = g->first_year;
@@ -428,13 +429,13 @@ static enum err village(struct gen_ctx *g, void *state, struct gen_village *v, s
 		sp.m1 = sp.m0 + (int)gen_rng_range(&pr, 0, 2);
 	}
 	enum err e = ordinary(g, st, v, &r, used, &sp, seats, &nseats, ei);
-	if (e == E_OK && gen_rng_permille(&pr, S04_PERMILLE))
+	if (e == E_OK && gen_plant(g, &pr, "S04", S04_PERMILLE))
 		e = plant_s04(g, st, v, &pr, used, ei);
-	if (e == E_OK && gen_rng_permille(&pr, S06_MOVED))
+	if (e == E_OK && gen_plant(g, &pr, "S06", S06_MOVED))
 		e = plant_s06_moved(g, st, v, &pr, used, ei);
-	if (e == E_OK && gen_rng_permille(&pr, S02_PERMILLE))
+	if (e == E_OK && gen_plant(g, &pr, "S02", S02_PERMILLE))
 		e = plant_s02(g, st, v, &pr, ei);
-	if (e == E_OK && gen_rng_permille(&pr, S06_FOREIGN))
+	if (e == E_OK && gen_plant(g, &pr, "S06", S06_FOREIGN))
 		e = plant_s06_foreign(g, st, v, &pr, ei);
 	st->prev = v;
 	st->prev_seats = seats;

@@ -14,11 +14,13 @@
  * within 1 % (P05), one contractor winning most of a year's projects (P06),
  * a cadre's relative commissioned (P07); beside them near-misses (two split
  * commissions under the threshold, a direct commission of 49,800.00, exactly
- * three bids, bids 3 % apart).  The truth is computed from the generated rows
- * by each rule's definition.  P08 (payments over the contract) needs vouchers
- * citing the projects, which the books generator does not write for these
- * numbers: none is planted and none can arise.  Dates after the span's end are
- * left blank; it draws randomness only from its own streams.
+ * three bids, bids 3 % apart).  It also registers the small projects the books
+ * generator paid (XM numbers, stored on the village), whose vouchers cite them:
+ * P08 (paid more than 1.1 × the contract) is planted among them, beside
+ * overruns within 10 % and, where the sum allows, paid exactly 1.1 × the
+ * contract.  Planting rates go through gen_plant (--rate).  The truth is
+ * computed from the generated rows by each rule's definition.  Dates after the
+ * span's end are left blank; it draws randomness only from its own streams.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -291,7 +293,7 @@ static void plants(struct tb *b)
 	int first = g->first_year, last = g->last_year;
 	struct gproj *p;
 	/* P01: work started before approval */
-	if (chance(b, 350)) {
+	if (gen_plant(g, &b->r, "P01", 350)) {
 		b->year = (int)rng(b, first, last);
 		b->seq = 50;
 		p = proj_new(b);
@@ -308,7 +310,7 @@ static void plants(struct tb *b)
 	/* P02: three direct commissions to one firm within 60 days; near-miss two
 	 * whose sum stays under the threshold */
 	for (int k = 0; k < 2; k++) {
-		if (!chance(b, 300))
+		if (!(k == 0 ? gen_plant(g, &b->r, "P02", 300) : chance(b, 300)))
 			continue;
 		b->year = (int)rng(b, first, last);
 		b->seq = 60 + 10 * k;
@@ -326,7 +328,7 @@ static void plants(struct tb *b)
 	}
 	/* P03: a large direct commission; near-miss at 49,800.00 */
 	for (int k = 0; k < 2; k++) {
-		if (!chance(b, 300))
+		if (!(k == 0 ? gen_plant(g, &b->r, "P03", 300) : chance(b, 300)))
 			continue;
 		b->year = (int)rng(b, first, last);
 		b->seq = 80 + k;
@@ -341,7 +343,9 @@ static void plants(struct tb *b)
 	/* P04 (two bids) and its near-miss (three); P05 (within 1.2 %) and its
 	 * near-miss (3 %) */
 	for (int k = 0; k < 4; k++) {
-		if (!chance(b, 250))
+		if (!(k == 0   ? gen_plant(g, &b->r, "P04", 250)
+		      : k == 2 ? gen_plant(g, &b->r, "P05", 250)
+			       : chance(b, 250)))
 			continue;
 		b->year = (int)rng(b, first, last);
 		b->seq = 85 + k;
@@ -356,7 +360,7 @@ static void plants(struct tb *b)
 				   : 0);
 	}
 	/* P06: one firm wins three more projects in a year */
-	if (chance(b, 200)) {
+	if (gen_plant(g, &b->r, "P06", 200)) {
 		b->year = (int)rng(b, first, last);
 		b->seq = 90;
 		for (int i = 0; i < 3; i++) {
@@ -369,7 +373,7 @@ static void plants(struct tb *b)
 		}
 	}
 	/* P07: a service commissioned to a cadre's relative */
-	if (chance(b, 300)) {
+	if (gen_plant(g, &b->r, "P07", 300)) {
 		b->year = (int)rng(b, first + 1, last);
 		b->seq = 95;
 		p = proj_new(b);
@@ -381,6 +385,84 @@ static void plants(struct tb *b)
 		int32_t who =
 		    p->date[S_CONTRACT] != GEN_NODATE ? villager(b, p->date[S_CONTRACT], true) : -1;
 		direct_to(b, p, &b->firms[0], who);
+	}
+}
+
+/* The small projects the books paid (books_gen's XM numbers, stored on the
+ * village), registered with the contractor the books paid and dates that end
+ * at the books' acceptance: approved 25–40 days before the first payment (not
+ * before 2 January of its year), the steps a few days apart, work started on
+ * or before the first payment.  The contract amount is at least what was paid,
+ * rounded up to 100.00 (now and then 91–99 % of it: an overrun within
+ * overrun_ratio); planted at P08_PERMILLE, 70–88 % of it (P08); and, when the
+ * paid amount allows, the near-miss paid = exactly 1.1 × contract.  Budgets
+ * over 10,000.00 are competed by three firms 5–15 % apart, the books' firm
+ * lowest.  Drawn from a stream of their own, so the other projects keep their
+ * bytes. */
+#define P08_PERMILLE 60	 /* a project paid more than 1.1 × its contract */
+#define P08_NEAR     500 /* of those whose paid amount is a multiple of 11.00 */
+#define P08_WITHIN   150 /* an overrun within the 10 % allowed */
+
+static int64_t round_up(int64_t fen, int64_t unit)
+{
+	return (fen + unit - 1) / unit * unit;
+}
+
+static void paid_projects(struct tb *b)
+{
+	const struct gen_village *v = b->v;
+	for (size_t i = 0; i < v->n_paid_projects; i++) {
+		const struct gen_paid_project *pp = &v->paid_projects[i];
+		b->year = gen_date_year(pp->first_paid);
+		struct gproj *p = proj_new(b);
+		b->seq--; /* the GC numbers stay as they were */
+		snprintf(p->no, sizeof(p->no), "%s", pp->no);
+		p->kind = "工程";
+		p->name = "村内小型工程";
+		bool p08 = gen_plant(b->g, &b->r, "P08", P08_PERMILLE);
+		bool near = chance(b, P08_NEAR) && !p08 && pp->paid % 1100 == 0;
+		bool within = chance(b, P08_WITHIN);
+		if (p08)
+			p->amount = pp->paid * rng(b, 700, 880) / 1000 / 100 * 100;
+		else if (near)
+			p->amount = pp->paid / 11 * 10;
+		else if (within)
+			p->amount = round_up(pp->paid * rng(b, 910, 990) / 1000, 100);
+		else
+			p->amount = round_up(pp->paid * rng(b, 1000, 1080) / 1000, YUAN(100));
+		p->budget = round_up(p->amount * rng(b, 1000, 1100) / 1000, YUAN(100));
+		bool compete = p->budget > YUAN(10000);
+		p->procurement = compete ? "竞争性比选" : "直接委托";
+		int32_t d = pp->first_paid - (int32_t)rng(b, 25, 40);
+		int32_t jan2 = gen_date(b->year, 1, 2);
+		p->date[S_APPROVED] = d = d < jan2 ? jan2 : d;
+		p->date[S_ANNOUNCED] = d += (int32_t)rng(b, 3, 5);
+		if (compete)
+			p->date[S_BID] = d += (int32_t)rng(b, 7, 10);
+		p->date[S_CONTRACT] = d += (int32_t)rng(b, 2, 4);
+		p->date[S_START] = d += (int32_t)rng(b, 1, 3);
+		p->date[S_ACCEPTED] = pp->accepted;
+		p->contractor = pp->contractor;
+		memcpy(p->contractor_id, pp->contractor_id, 19);
+		if (!compete)
+			continue;
+		p->nbids = 3;
+		int f = (int)gen_rng_below(&b->r, NFIRMS);
+		int64_t price = p->amount;
+		for (int k = 0; k < 3; k++) {
+			struct gbid *bd = &p->bids[k];
+			if (k == 0) {
+				bd->name = pp->contractor;
+				memcpy(bd->id, pp->contractor_id, 19);
+			} else {
+				const struct firm *o = &b->firms[(f + k) % NFIRMS];
+				bd->name = o->name;
+				memcpy(bd->id, o->id, 19);
+				price = price * rng(b, 1050, 1150) / 1000 / 100 * 100;
+			}
+			bd->price = price;
+			bd->winner = k == 0;
+		}
 	}
 }
 
@@ -539,6 +621,13 @@ static enum err truth(struct tb *b, const struct assets_gen_plan *plan, struct e
 		if (e == E_OK && p->person >= 0 && p->date[S_CONTRACT] != GEN_NODATE &&
 		    gen_related_to_cadre(b->v, p->person, p->date[S_CONTRACT]))
 			e = gen_truth_add(b->g, "P07", b->v, p->no, "干部及亲属承揽项目", ei);
+		/* P08: paid > amount × (1 + 0.10) */
+		int64_t paid = 0;
+		for (size_t k = 0; k < b->v->n_paid_projects; k++)
+			if (strcmp(b->v->paid_projects[k].no, p->no) == 0)
+				paid += b->v->paid_projects[k].paid;
+		if (e == E_OK && p->amount >= 0 && paid * 10 > p->amount * 11)
+			e = gen_truth_add(b->g, "P08", b->v, p->no, "工程款超合同价", ei);
 	}
 	for (size_t i = 0; e == E_OK && i < plan->n_trades; i++) {
 		const struct assets_gen_trade *t = &plan->trades[i];
@@ -671,6 +760,8 @@ static enum err trade_village(struct gen_ctx *g, void *state, struct gen_village
 		year_projects(&b);
 	}
 	plants(&b);
+	gen_rng_stream(g, "trade_paid", v->index, &b.r);
+	paid_projects(&b);
 	if (e == E_OK)
 		e = write_trades(st, v, &plan, ei);
 	if (e == E_OK)
