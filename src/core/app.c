@@ -144,6 +144,20 @@ static enum err load_signer(struct app *app, const struct app_opts *o, struct er
 	return E_OK;
 }
 
+/* No log entry yet, or no log table at all. */
+static bool log_is_empty(struct db *db)
+{
+	struct db_conn *c;
+	struct errinfo ei = {0};
+	uint64_t size = 0;
+	uint8_t root[32];
+	if (db_conn_get(db, &c, &ei) != E_OK)
+		return false;
+	enum err e = trail_head(c, &size, root);
+	db_conn_put(db, c);
+	return e != E_OK || size == 0;
+}
+
 enum err app_open(struct app *app, const struct app_opts *o, struct errinfo *ei)
 {
 	enum err e;
@@ -180,6 +194,18 @@ enum err app_open(struct app *app, const struct app_opts *o, struct errinfo *ei)
 		for (const struct module *const *m = app->modules; *m && n < 63; m++)
 			names[n++] = (*m)->name;
 		names[n] = NULL;
+		bool current = false;
+		if (o->read_only && (e = migrate_check(app->db, names, &current, ei)) != E_OK)
+			return e;
+		if (current)
+			return o->no_signer ? E_OK : load_signer(app, o, ei);
+		if (o->read_only) {
+			/* Behind: refuse, unless nothing is logged yet (a new database, or its
+			 * first migrate cut short) — migrating it hides nothing. */
+			if (!log_is_empty(app->db))
+				return ei->code;
+			err_clear(ei);
+		}
 		if ((e = migrate_apply(app->db, names, NULL, ei)) != E_OK)
 			return e;
 		struct db_conn *c;

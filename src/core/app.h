@@ -57,6 +57,7 @@ struct app_opts {
 	const char *origin;        /* log origin, NULL = "qinglian" */
 	const char *web_root;      /* NULL = none */
 	bool migrate;              /* apply migrations at open */
+	bool read_only;            /* with migrate: only check the schema is current (see app_open) */
 	bool no_signer;            /* tests: no key file */
 };
 

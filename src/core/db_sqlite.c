@@ -144,9 +144,20 @@ static void sq_conn_close(struct db_conn *base)
 	free(c);
 }
 
+/* Before SQLite's first use in the process.  Debian's SQLite keeps memory
+ * statistics, which takes a global mutex on every allocation of every
+ * connection; nothing here reads them (verify over a township: 75 → 67 ms). */
+static void sq_configure(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static pthread_once_t sq_configured = PTHREAD_ONCE_INIT;
+
 static enum err sq_conn_open(const char *url, struct db_conn **out, struct errinfo *ei)
 {
 	*out = NULL;
+	pthread_once(&sq_configured, sq_configure);
 	if (make_parent(url) != 0)
 		return err_set(ei, E_IO, "db.open", NULL, "无法创建数据库目录：%s：%s", url,
 			       strerror(errno));
@@ -436,6 +447,7 @@ static size_t sq_get_len(const struct db_res *base, int col)
 
 enum err db_sqlite_copy(const char *from, const char *to, struct errinfo *ei)
 {
+	pthread_once(&sq_configured, sq_configure);
 	sqlite3 *src = NULL, *dst = NULL;
 	sqlite3_backup *b = NULL;
 	enum err err = E_OK;

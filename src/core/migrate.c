@@ -17,7 +17,7 @@
 /* The advisory lock key all qinglian servers agree on. */
 #define MIGRATE_LOCK_KEY "7262"
 
-enum { MIGRATE_ST_LOCK, MIGRATE_ST_APPLIED, MIGRATE_ST_RECORD, MIGRATE_ST__MAX };
+enum { MIGRATE_ST_LOCK, MIGRATE_ST_APPLIED, MIGRATE_ST_RECORD, MIGRATE_ST_ALL, MIGRATE_ST__MAX };
 
 static const struct db_sql migrate_sql[MIGRATE_ST__MAX] = {
     [MIGRATE_ST_LOCK] = {"migrate.lock", "SELECT pg_advisory_xact_lock(" MIGRATE_LOCK_KEY ")",
@@ -27,6 +27,7 @@ static const struct db_sql migrate_sql[MIGRATE_ST__MAX] = {
     [MIGRATE_ST_RECORD] = {"migrate.record",
 			   "INSERT INTO schema_migrations (module, version, name, applied_at) "
 			   "VALUES ($1, $2, $3, $4)"},
+    [MIGRATE_ST_ALL] = {"migrate.all", "SELECT module, version FROM schema_migrations"},
 };
 
 static struct db_stmts migrate_stmts = {"migrate", migrate_sql, MIGRATE_ST__MAX, 0, false};
@@ -149,4 +150,57 @@ enum err migrate_apply(struct db *db, const char *const *modules, int *applied, 
 	free(todo);
 	db_conn_put(db, c);
 	return err;
+}
+
+enum err migrate_check(struct db *db, const char *const *modules, bool *current, struct errinfo *ei)
+{
+	*current = false;
+	db_stmts_register(&migrate_stmts);
+	const char *dir = backend_dir(db_backend(db));
+	/* The scripts this binary would run, ticked off by the rows recorded. */
+	bool *have = calloc(migrations_count ? migrations_count : 1, sizeof(*have));
+	if (!have)
+		abort();
+	struct db_conn *c;
+	enum err err = db_conn_get(db, &c, ei);
+	if (err != E_OK) {
+		free(have);
+		return err;
+	}
+	struct db_res *r;
+	/* No schema_migrations at all: a database never migrated. */
+	if (db_exec(c, &migrate_stmts, MIGRATE_ST_ALL, DB_NOPARAMS, &r) == E_OK) {
+		while (db_row(r)) {
+			const char *module = db_text(r, 0);
+			int64_t version = db_int(r, 1);
+			for (size_t i = 0; module && i < migrations_count; i++)
+				if (!have[i] && migrations[i].version == version &&
+				    strcmp(migrations[i].module, module) == 0 &&
+				    strcmp(migrations[i].backend, dir) == 0)
+					have[i] = true;
+		}
+		if (db_done(r) == E_OK)
+			*current = true;
+	}
+	db_conn_put(db, c);
+	for (size_t k = 0; *current && modules && modules[k]; k++)
+		for (size_t i = 0; i < migrations_count && *current; i++)
+			if (!have[i] && strcmp(migrations[i].backend, dir) == 0 &&
+			    strcmp(migrations[i].module, modules[k]) == 0) {
+				*current = false;
+				err_set(ei, E_INPUT, "migrate.behind", NULL,
+					"数据库结构不是最新版本（缺少模块 %s 第 %04d 号迁移 "
+					"%s）；此命令只读、"
+					"不迁移数据库：请先运行 qinglian migrate（或启动一次 "
+					"serve）后重试",
+					migrations[i].module, migrations[i].version,
+					migrations[i].name);
+			}
+	if (!*current && ei->code == E_OK)
+		err_set(ei, E_INPUT, "migrate.none", NULL,
+			"数据库尚未建立结构（没有 "
+			"schema_migrations）；此命令只读、不迁移数据库：请先运行 "
+			"qinglian migrate（或启动一次 serve）后重试");
+	free(have);
+	return E_OK;
 }

@@ -7,6 +7,7 @@
 #ifndef QL_MIGRATE_H
 #define QL_MIGRATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "db.h"
@@ -25,6 +26,13 @@ extern const size_t migrations_count;
 /* Apply what is missing for the modules named (NULL-terminated, "core" first).
  * *applied (may be NULL) receives the number of scripts run. */
 enum err migrate_apply(struct db *db, const char *const *modules, int *applied,
+		       struct errinfo *ei);
+
+/* Without writing: *current says whether every script of the modules named has
+ * been applied.  When not, ei holds the Chinese line naming the first one
+ * missing (or that the database was never migrated) and the call still
+ * returns E_OK; errors are those of the connection. */
+enum err migrate_check(struct db *db, const char *const *modules, bool *current,
 		       struct errinfo *ei);
 
 #endif

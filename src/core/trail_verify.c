@@ -6,16 +6,20 @@
  * registered table that differs from its latest logged value, was inserted
  * without a log entry, or was deleted without one.
  *
- * Built for throughput, in one snapshot of the database: the stored tree nodes
- * are read once into an order-free keyed sum, the entries once in order (leaf
- * hashes with SHA-NI, the canonical entry checked by a strict scanner instead
- * of a jansson tree, each row's latest value kept as a keyed 128-bit SipHash of
- * its text), then every table once in its own order, each row written as
- * canonical JSON straight from the columns.  Whatever the fast path cannot
- * vouch for — an entry that is not canonical, a value that differs, node sums
- * that disagree — is decided again by the exact slow path (jansson, one stored
- * node at a time), so the verdicts and messages are those of that path.  It
- * must not write to the database, and it trusts nothing stored but the entries.
+ * Built for throughput, in one snapshot of the database.  This thread only
+ * reads: the entries once in order, the stored tree nodes once, then every
+ * table once in its own order, copying what it reads into batches for a
+ * worker thread, which re-hashes each entry (SHA-NI), checks it with a strict
+ * scanner instead of a jansson tree, keeps each row's latest value as a keyed
+ * 128-bit SipHash of its text, sums the stored and the recomputed inner nodes
+ * into order-free keyed sums, writes every table row as canonical JSON straight
+ * from its columns and holds it against the log.  Whatever the fast path
+ * cannot vouch for — an entry that is not canonical, a row that differs, node
+ * sums that disagree — is decided again by the exact slow path (jansson, the
+ * row read again by id, one stored node at a time) in this thread once the
+ * worker is done, in the order the old single pass reported, so the verdicts
+ * and messages are those of that path.  It must not write to the database, and
+ * it trusts nothing stored but the entries.
  */
 #include <jansson.h>
 #include <pthread.h>
@@ -123,10 +127,7 @@ static struct slot *map_find(struct latest_map *m, uint16_t ent, int64_t key, ui
 
 /* ---- the state of one run ------------------------------------------------------- */
 
-/* Rows held while the worker runs; past this many, wait for it. */
-#define PEND_MAX (1u << 20)
-
-/* A row read while the worker still checked entries. */
+/* A row decided after the worker, with the database at hand. */
 struct pend {
 	size_t table;	    /* trail_table_at index */
 	int64_t id;	    /* row id */
@@ -134,6 +135,8 @@ struct pend {
 };
 
 struct pipe;
+struct batch;
+struct layout;
 
 /* Keyed order-free sum of tree nodes (level, index, hash). */
 struct node_sum {
@@ -169,16 +172,58 @@ struct verify {
 	struct entity *ents;	   /* registered entities */
 	size_t nents;		   /* entries in ents */
 	size_t last_ent;	   /* the entity last looked up (entries come in runs) */
-	struct buf text;	   /* a row's canonical text, reused */
+	struct buf text;	   /* a row's canonical text, reused (the worker's) */
 	uint16_t *table_ent;	   /* entity index of each registered table */
-	struct pipe *pipe;	   /* the entries' worker while it runs */
+	struct layout *layouts;	   /* per registered table, made from its first row */
+	size_t ntables;		   /* registered tables */
+	struct pipe *pipe;	   /* the worker while it runs */
+	struct batch *rows;	   /* the batch of rows being filled */
+	bool log_checked;	   /* the worker made the checks that need every entry */
+	bool rows_direct;	   /* the worker may decide rows (nothing deferred yet) */
 	bool entries_done;	   /* the worker is done and the log's checks made */
-	struct pend *pend;	   /* rows read while the worker ran */
+	struct pend *pend;	   /* rows to decide after the worker, in order */
 	size_t npend, pend_cap;	   /* used and allocated in pend */
 	bool head_ok;		   /* trail_head could be read */
 	uint64_t head_size;	   /* its size */
 	uint8_t head_root[32];	   /* its root */
 };
+
+/* ---- two threads: this one reads, a worker checks ------------------------------ */
+
+#define BATCH_ROWS  1024
+#define BATCH_BYTES (512u << 10) /* a batch of rows is handed on past this much text */
+#define BATCHES	    32		 /* at most this many in flight: the reader waits for the worker */
+
+enum batch_kind {
+	BK_ENTRIES, /* rows of the log, in order */
+	BK_NODES,   /* records of stored tree nodes (node_process) */
+	BK_LOG_END, /* no more entries nor nodes */
+	BK_ROWS,    /* records of table rows (row_encode) */
+};
+
+/* Entries or rows copied out of the results for the worker. */
+struct batch {
+	enum batch_kind kind;	   /* what it holds */
+	struct buf text;	   /* entries: the columns, each NUL-terminated; else records */
+	size_t n;		   /* entries or rows */
+	uint64_t seq[BATCH_ROWS];  /* trail.seq */
+	size_t off[BATCH_ROWS][5]; /* offsets of columns 1..5 in text; SIZE_MAX: NULL */
+	struct batch *next;	   /* in a queue */
+};
+
+struct pipe {
+	pthread_mutex_t mu;  /* guards the rest */
+	pthread_cond_t cv;   /* any change */
+	struct batch *full;  /* batches for the worker, oldest first */
+	struct batch **tail; /* where the next full batch goes */
+	struct batch *idle;  /* batches to fill */
+	size_t made;	     /* batches allocated */
+	bool end;	     /* no more batches will come */
+	bool running;	     /* the worker thread exists */
+	pthread_t thread;    /* the worker */
+};
+
+static struct batch *batch_take(struct pipe *p);
 
 /* The slot of (entity, id): row ids of the usual size index an array per entity,
  * which both passes walk nearly in order; the rest go to the hash map. */
@@ -327,25 +372,61 @@ static void tree_append(struct verify *v, struct merkle_frontier *f, const uint8
 	f->size = pos + 1;
 }
 
+/* One stored node as the reader copied it (level, index, length or UINT64_MAX
+ * for NULL, the hex text), into the stored sum; *p moves past it. */
+static void node_process(struct verify *v, const unsigned char **p)
+{
+	const unsigned char *q = *p;
+	int64_t level, index;
+	uint64_t len;
+	uint8_t hash[32];
+	memcpy(&level, q, 8);
+	memcpy(&index, q + 8, 8);
+	memcpy(&len, q + 16, 8);
+	q += 24;
+	const char *hex = len == UINT64_MAX ? NULL : (const char *)q;
+	if (hex)
+		q += len;
+	*p = q;
+	if (level == 0)
+		return; /* leaves are trail.leaf_hash; the slow path never reads these */
+	if (level < 0 || level > MERKLE_FRONTIER_LEVELS ||
+	    !hex_decode(hex, hex ? (size_t)len : 0, hash, 32)) {
+		v->stored.bad = true;
+		return;
+	}
+	node_sum_add(v, &v->stored, (unsigned)level, (uint64_t)index, hash);
+}
+
+static void batch_give(struct verify *v, struct batch *b);
+
+/* trail_node once, in any order; the worker sums the nodes. */
 static enum err read_stored_nodes(struct verify *v)
 {
 	struct db_res *r;
+	struct batch *b = NULL;
 	enum err e = db_exec_cursor(v->db, &verify_stmts, V_NODES, &r);
 	if (e != E_OK)
 		return e;
 	while (db_row(r)) {
-		int64_t level = db_int(r, 0);
-		uint8_t hash[32];
-		if (level == 0)
-			continue; /* leaves are trail.leaf_hash; the slow path never reads these */
-		if (level < 0 || level > MERKLE_FRONTIER_LEVELS ||
-		    !hex_decode(db_text(r, 2), db_text(r, 2) ? strlen(db_text(r, 2)) : 0, hash,
-				32)) {
-			v->stored.bad = true;
-			continue;
+		if (!b) {
+			b = batch_take(v->pipe);
+			b->kind = BK_NODES;
 		}
-		node_sum_add(v, &v->stored, (unsigned)level, (uint64_t)db_int(r, 1), hash);
+		int64_t x[2] = {db_int(r, 0), db_int(r, 1)};
+		const char *hex = db_text(r, 2);
+		uint64_t len = hex ? strlen(hex) : UINT64_MAX;
+		buf_add(&b->text, x, sizeof(x));
+		buf_add(&b->text, &len, 8);
+		if (hex)
+			buf_add(&b->text, hex, (size_t)len);
+		if (++b->n == BATCH_ROWS * 4) {
+			batch_give(v, b);
+			b = NULL;
+		}
 	}
+	if (b)
+		batch_give(v, b);
 	return db_done(r);
 }
 
@@ -931,42 +1012,86 @@ static void add_int(struct buf *b, int64_t x)
 	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-/* The current row as json_canonical(json_row(r)) writes it, into v->text. */
-static void row_text(struct verify *v, const struct layout *l, const struct db_res *r)
+/*
+ * A row travels from the reader to the worker as a record in the batch's text:
+ * the table's index, the row id, then either ROW_DIGEST and the 16 bytes the
+ * reader computed (tables jansson must write) or ROW_COLUMNS and every column in
+ * the layout's key order: a tag byte (DB_T_*), then 8 bytes of integer, or 8
+ * bytes of length and the text or blob.
+ */
+enum { ROW_COLUMNS, ROW_DIGEST };
+
+static void rec_put(struct buf *b, const void *p, size_t n)
+{
+	buf_add(b, p, n);
+}
+
+/* The row as the reader copies it out of the result (layout order). */
+static void row_encode(struct buf *b, const struct layout *l, const struct db_res *r)
+{
+	for (int i = 0; i < l->ncols; i++) {
+		int c = l->order[i];
+		uint8_t tag = (uint8_t)db_coltype(r, c);
+		buf_grow(b, 1 + 8);
+		b->ptr[b->len++] = (char)tag;
+		if (tag == DB_T_INT) {
+			int64_t x = db_int(r, c);
+			rec_put(b, &x, 8);
+		} else if (tag == DB_T_TEXT || tag == DB_T_BLOB) {
+			const char *t = db_text(r, c);
+			uint64_t n = t ? db_len(r, c) : 0;
+			rec_put(b, &n, 8);
+			rec_put(b, t ? t : "", (size_t)n);
+		}
+	}
+}
+
+/* The row record at *p as json_canonical(json_row(r)) writes it, into v->text;
+ * *p moves past it. */
+static void row_text(struct verify *v, const struct layout *l, const unsigned char **p)
 {
 	struct buf *b = &v->text;
+	const unsigned char *q = *p;
 	buf_reset(b);
 	if (l->ncols == 0) {
 		buf_adds(b, "{}");
 		return;
 	}
 	for (int i = 0; i < l->ncols; i++) {
-		int c = l->order[i];
 		buf_add(b, l->prefix[i], l->prefix_len[i]);
-		switch (db_coltype(r, c)) {
-		case DB_T_NULL:
-			buf_add(b, "null", 4);
-			break;
+		uint8_t tag = *q++;
+		int64_t x;
+		uint64_t n;
+		switch (tag) {
 		case DB_T_INT:
-			add_int(b, db_int(r, c));
+			memcpy(&x, q, 8);
+			q += 8;
+			add_int(b, x);
 			break;
 		case DB_T_TEXT:
-			add_string(b, db_text(r, c), db_len(r, c));
+			memcpy(&n, q, 8);
+			q += 8;
+			add_string(b, (const char *)q, (size_t)n);
+			q += n;
 			break;
-		case DB_T_BLOB: {
-			size_t n = db_len(r, c);
-			buf_grow(b, 2 * n + 3);
+		case DB_T_BLOB:
+			memcpy(&n, q, 8);
+			q += 8;
+			buf_grow(b, 2 * (size_t)n + 3);
 			b->ptr[b->len++] = '"';
-			sodium_bin2hex(b->ptr + b->len, 2 * n + 1,
-				       (const unsigned char *)db_text(r, c), n);
-			b->len += 2 * n;
+			sodium_bin2hex(b->ptr + b->len, 2 * (size_t)n + 1, q, (size_t)n);
+			b->len += 2 * (size_t)n;
 			b->ptr[b->len++] = '"';
 			b->ptr[b->len] = '\0';
+			q += n;
 			break;
-		}
+		default:
+			buf_add(b, "null", 4);
+			break;
 		}
 	}
 	buf_addc(b, '}');
+	*p = q;
 }
 
 /* The row differs from its slot's digest: decide as jansson does, report if so. */
@@ -989,86 +1114,126 @@ static void row_differs(struct verify *v, const struct trail_table *t, const cha
 
 static enum err entries_finish(struct verify *v);
 
-/* Hold a row (its id and digest) against the log; r is the row, or NULL to read it
- * again by id should it differ. */
-static enum err check_row(struct verify *v, size_t table, int64_t id, const uint8_t val[16],
-			  const struct db_res *r)
+/* The row's verdict where the log alone decides it: not logged (reported), or the
+ * same digest as its latest value.  False: it differs, and the row itself must
+ * decide. */
+static bool check_row_quick(struct verify *v, size_t table, int64_t id, const uint8_t val[16])
 {
+	struct slot *s = slot_get(v, v->table_ent[table], id, 0, false);
+	if (!s || (s->flags & SL_DELETED)) {
+		problem(v, "表 %s 记录 %lld：不在日志中（绕过系统写入）",
+			trail_table_at(table)->entity, (long long)id);
+		return true;
+	}
+	s->flags |= SL_SEEN;
+	return memcmp(s->digest, val, 16) == 0;
+}
+
+/* Hold a row (its id and digest) against the log, reading it again by id should
+ * it differ (the same snapshot: it is there). */
+static enum err check_row(struct verify *v, size_t table, int64_t id, const uint8_t val[16])
+{
+	if (check_row_quick(v, table, id, val))
+		return E_OK;
 	const struct trail_table *t = trail_table_at(table);
 	char key[24];
 	snprintf(key, sizeof(key), "%lld", (long long)id);
-	struct slot *s = slot_get(v, v->table_ent[table], id, 0, false);
-	if (!s || (s->flags & SL_DELETED)) {
-		problem(v, "表 %s 记录 %s：不在日志中（绕过系统写入）", t->entity, key);
-		return E_OK;
-	}
-	s->flags |= SL_SEEN;
-	if (memcmp(s->digest, val, 16) == 0)
-		return E_OK;
-	if (r) {
-		row_differs(v, t, key, s, r);
-		return E_OK;
-	}
+	const struct slot *s = slot_get(v, v->table_ent[table], id, 0, false);
 	struct db_res *res;
 	enum err e = db_one(v->db, t->set, t->st_get, DB_PARAMS(DB_INT(id)), &res);
 	if (e != E_OK)
-		return e; /* the same snapshot: the row is there */
+		return e;
 	row_differs(v, t, key, s, res);
 	return db_done(res);
 }
 
+static void pend_push(struct verify *v, size_t table, int64_t id, const uint8_t val[16])
+{
+	if (v->npend == v->pend_cap) {
+		v->pend_cap = v->pend_cap ? 2 * v->pend_cap : 4096;
+		v->pend = realloc(v->pend, v->pend_cap * sizeof(*v->pend));
+		if (!v->pend)
+			abort();
+	}
+	struct pend *pd = &v->pend[v->npend++];
+	pd->table = table;
+	pd->id = id;
+	memcpy(pd->digest, val, 16);
+}
+
+/* The worker's verdict on one row record; *p moves past it.  Rows are decided
+ * here in the order read until one differs: from then on they wait, in order,
+ * for the reading thread (which has the database to tell how). */
+static void row_process(struct verify *v, const unsigned char **p)
+{
+	const unsigned char *q = *p;
+	uint64_t table;
+	int64_t id;
+	uint8_t val[16];
+	memcpy(&table, q, 8);
+	memcpy(&id, q + 8, 8);
+	uint8_t how = q[16];
+	q += 17;
+	if (how == ROW_DIGEST) {
+		memcpy(val, q, 16);
+		q += 16;
+	} else {
+		row_text(v, &v->layouts[table], &q);
+		digest(v, v->text.ptr, v->text.len, val);
+	}
+	*p = q;
+	if (v->rows_direct && check_row_quick(v, (size_t)table, id, val))
+		return;
+	v->rows_direct = false;
+	pend_push(v, (size_t)table, id, val);
+}
+
+static void rows_give(struct verify *v);
+
+/* Read a table in its own order; its rows go to the worker as records. */
 static enum err compare_table(struct verify *v, const struct trail_table *t, size_t table)
 {
 	struct db_res *r;
-	struct layout l = {0};
+	struct layout *l = &v->layouts[table];
 	bool have_layout = false;
 	enum err e = db_exec_cursor(v->db, t->set, t->st_all, &r);
 	if (e != E_OK)
 		return e;
-	while (e == E_OK && db_row(r)) {
+	while (db_row(r)) {
 		if (!have_layout) {
-			layout_make(&l, r);
+			layout_make(l, r);
 			have_layout = true;
 		}
+		if (!v->rows)
+			v->rows = batch_take(v->pipe);
+		struct buf *b = &v->rows->text;
+		uint64_t tix = table;
 		int64_t id;
-		uint8_t val[16];
-		if (l.fast) {
-			id = l.id_col >= 0 && db_coltype(r, l.id_col) == DB_T_INT
-				 ? db_int(r, l.id_col)
+		rec_put(b, &tix, 8);
+		if (l->fast) {
+			id = l->id_col >= 0 && db_coltype(r, l->id_col) == DB_T_INT
+				 ? db_int(r, l->id_col)
 				 : 0;
-			row_text(v, &l, r);
-			digest(v, v->text.ptr, v->text.len, val);
+			rec_put(b, &id, 8);
+			buf_addc(b, ROW_COLUMNS);
+			row_encode(b, l, r);
 		} else {
+			uint8_t val[16];
 			json_t *row = json_row(r);
 			id = json_integer_value(json_object_get(row, "id"));
 			char *text = json_canonical(row);
 			digest(v, text ? text : "", text ? strlen(text) : 0, val);
 			free(text);
 			json_decref(row);
+			rec_put(b, &id, 8);
+			buf_addc(b, ROW_DIGEST);
+			rec_put(b, val, 16);
 		}
 		v->rep->rows++;
-		if (v->entries_done) {
-			e = check_row(v, table, id, val, r);
-			continue;
-		}
-		/* The worker still owns the slots: keep the row for later. */
-		if (v->npend == v->pend_cap) {
-			v->pend_cap = v->pend_cap ? 2 * v->pend_cap : 4096;
-			v->pend = realloc(v->pend, v->pend_cap * sizeof(*v->pend));
-			if (!v->pend)
-				abort();
-		}
-		struct pend *pd = &v->pend[v->npend++];
-		pd->table = table;
-		pd->id = id;
-		memcpy(pd->digest, val, 16);
-		if (v->npend >= PEND_MAX)
-			e = entries_finish(v);
+		if (++v->rows->n == BATCH_ROWS || b->len >= BATCH_BYTES)
+			rows_give(v);
 	}
-	if (have_layout)
-		layout_free(&l);
-	enum err e2 = db_done(r);
-	return e != E_OK ? e : e2;
+	return db_done(r);
 }
 
 static int missing_cmp(const void *a, const void *b)
@@ -1182,7 +1347,9 @@ static void entities_make(struct verify *v)
 		n++;
 	v->ents = calloc(n + 1, sizeof(*v->ents));
 	v->table_ent = calloc(n + 1, sizeof(*v->table_ent));
-	if (!v->ents || !v->table_ent)
+	v->layouts = calloc(n + 1, sizeof(*v->layouts));
+	v->ntables = n;
+	if (!v->ents || !v->table_ent || !v->layouts)
 		abort();
 	for (size_t i = 0; i < n; i++) {
 		const struct trail_table *t = trail_table_at(i);
@@ -1197,40 +1364,28 @@ static void entities_make(struct verify *v)
 	}
 }
 
-/* ---- two threads: this one reads, a worker checks the entries ------------------- */
-
-#define BATCH_ROWS 1024
-#define BATCHES	   4
-#define PEND_MAX   (1u << 20) /* rows held before waiting for the worker */
-
-/* Entries copied out of the result for the worker. */
-struct batch {
-	struct buf text;	   /* the rows' columns, each NUL-terminated */
-	size_t n;		   /* rows */
-	uint64_t seq[BATCH_ROWS];  /* trail.seq */
-	size_t off[BATCH_ROWS][5]; /* offsets of columns 1..5 in text; SIZE_MAX: NULL */
-	struct batch *next;	   /* in a queue */
-};
-
-struct pipe {
-	pthread_mutex_t mu;  /* guards the rest */
-	pthread_cond_t cv;   /* any change */
-	struct batch *full;  /* batches for the worker, oldest first */
-	struct batch **tail; /* where the next full batch goes */
-	struct batch *idle;  /* batches to fill */
-	size_t made;	     /* batches allocated */
-	bool end;	     /* no more batches will come */
-	bool running;	     /* the worker thread exists */
-	pthread_t thread;    /* the worker */
-};
+static void log_end(struct verify *v);
 
 static void batch_process(struct verify *v, struct batch *b)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		struct entry_row r = {b->seq[i], {NULL}};
-		for (int c = 0; c < 5; c++)
-			r.col[c + 1] = b->off[i][c] == SIZE_MAX ? NULL : b->text.ptr + b->off[i][c];
-		read_entry(v, &r);
+	if (b->kind == BK_ENTRIES) {
+		for (size_t i = 0; i < b->n; i++) {
+			struct entry_row r = {b->seq[i], {NULL}};
+			for (int c = 0; c < 5; c++)
+				r.col[c + 1] =
+				    b->off[i][c] == SIZE_MAX ? NULL : b->text.ptr + b->off[i][c];
+			read_entry(v, &r);
+		}
+	} else if (b->kind == BK_NODES) {
+		const unsigned char *q = (const unsigned char *)b->text.ptr;
+		for (size_t i = 0; i < b->n; i++)
+			node_process(v, &q);
+	} else if (b->kind == BK_LOG_END) {
+		log_end(v);
+	} else {
+		const unsigned char *q = (const unsigned char *)b->text.ptr;
+		for (size_t i = 0; i < b->n; i++)
+			row_process(v, &q);
 	}
 	b->n = 0;
 	buf_reset(&b->text);
@@ -1278,6 +1433,7 @@ static struct batch *batch_take(struct pipe *p)
 	}
 	pthread_mutex_unlock(&p->mu);
 	b->next = NULL;
+	b->kind = BK_ENTRIES;
 	return b;
 }
 
@@ -1362,14 +1518,15 @@ static enum err read_entries(struct verify *v)
 	return db_done(r);
 }
 
-/* The checks that need every entry: nodes, truncation, head. */
-static enum err after_entries(struct verify *v)
+static bool nodes_agree(const struct verify *v)
 {
-	enum err e;
+	return !v->stored.bad && v->stored.n == v->computed.n && v->stored.sum == v->computed.sum;
+}
+
+/* The checks that need every entry but not the database: truncation, head. */
+static void log_end_checks(struct verify *v)
+{
 	uint8_t root[32];
-	if (v->stored.bad || v->stored.n != v->computed.n || v->stored.sum != v->computed.sum)
-		if ((e = recheck_nodes(v)) != E_OK)
-			return e;
 	if (v->cp_size > v->fr.size)
 		problem(v, "日志被截断：检查点记录 %llu 条，当前仅 %llu 条",
 			(unsigned long long)v->cp_size, (unsigned long long)v->fr.size);
@@ -1379,20 +1536,48 @@ static enum err after_entries(struct verify *v)
 	else if (v->head_size != v->fr.size || memcmp(v->head_root, root, 32) != 0)
 		problem(v, "日志头记录（%llu 条）与重算结果（%llu 条）不符",
 			(unsigned long long)v->head_size, (unsigned long long)v->fr.size);
-	return E_OK;
 }
 
-/* Join the worker, finish the log's checks, then the rows read meanwhile. */
+/* The worker, after the last entry: when the stored nodes agree, the log's last
+ * checks are made here and the rows that follow are decided as they come;
+ * otherwise the reading thread walks the nodes first (its lines come first). */
+static void log_end(struct verify *v)
+{
+	if (!nodes_agree(v))
+		return;
+	log_end_checks(v);
+	v->log_checked = true;
+	v->rows_direct = true;
+}
+
+/* Hand the batch of rows being filled to the worker. */
+static void rows_give(struct verify *v)
+{
+	if (v->rows) {
+		v->rows->kind = BK_ROWS;
+		batch_give(v, v->rows);
+		v->rows = NULL;
+	}
+}
+
+/* Join the worker, finish the log's checks, then the rows that wait, in order. */
 static enum err entries_finish(struct verify *v)
 {
 	if (v->entries_done)
 		return E_OK;
+	rows_give(v);
 	pipe_join(v);
 	v->entries_done = true;
-	enum err e = after_entries(v);
+	enum err e = E_OK;
+	if (!v->log_checked) {
+		if (!nodes_agree(v))
+			e = recheck_nodes(v);
+		if (e == E_OK)
+			log_end_checks(v);
+	}
 	for (size_t i = 0; i < v->npend && e == E_OK; i++) {
 		const struct pend *pd = &v->pend[i];
-		e = check_row(v, pd->table, pd->id, pd->digest, NULL);
+		e = check_row(v, pd->table, pd->id, pd->digest);
 	}
 	v->npend = 0;
 	return e;
@@ -1405,15 +1590,17 @@ static enum err run(struct verify *v)
 	v->head_ok = read_head(v, &v->head_size, v->head_root);
 	/* Ids of logged rows rarely pass the number of entries. */
 	v->dense_limit = (v->head_ok ? v->head_size : 0) + 4096;
-	if ((e = read_stored_nodes(v)) != E_OK)
-		return e;
 	pipe_start(v, &p);
+	/* The worker checks entries while this thread reads the stored nodes, then
+	 * the tables; their rows queue behind the last entry. */
 	e = read_entries(v);
-	if (e != E_OK) {
-		pipe_join(v);
-		return e;
+	if (e == E_OK)
+		e = read_stored_nodes(v);
+	if (e == E_OK) {
+		struct batch *b = batch_take(v->pipe);
+		b->kind = BK_LOG_END;
+		batch_give(v, b);
 	}
-	/* The tables are read while the worker still checks entries. */
 	for (size_t i = 0; e == E_OK; i++) {
 		const struct trail_table *t = trail_table_at(i);
 		if (!t)
@@ -1422,6 +1609,11 @@ static enum err run(struct verify *v)
 	}
 	if (e == E_OK)
 		e = entries_finish(v);
+	if (v->rows) { /* an error with a batch half full */
+		buf_release(&v->rows->text);
+		free(v->rows);
+		v->rows = NULL;
+	}
 	pipe_join(v);
 	if (e == E_OK)
 		report_missing_rows(v);
@@ -1469,6 +1661,9 @@ done:
 		free(v.ents[i].dense);
 	free(v.ents);
 	free(v.table_ent);
+	for (size_t i = 0; i < v.ntables; i++)
+		layout_free(&v.layouts[i]);
+	free(v.layouts);
 	free(v.pend);
 	buf_release(&v.text);
 	free(file_text);

@@ -17,8 +17,14 @@
 	"line_no || '|' || account_id || '|' || debit_fen || '|' || credit_fen || '|' || "         \
 	"summary || '|' || COALESCE(counterparty, '') || '|' || COALESCE(counterparty_id, '') "    \
 	"|| '|' || COALESCE(bank_account, '')"
+/* The same text by one printf: SQLite builds it in one step instead of fifteen
+ * concatenations (verify reads every voucher's lines this way).  Every column
+ * but the three COALESCEd ones is NOT NULL, so %s gives what || gave. */
+#define LINE_TEXT_SQLITE                                                                           \
+	"printf('%s|%s|%s|%s|%s|%s|%s|%s', line_no, account_id, debit_fen, credit_fen, summary, "  \
+	"COALESCE(counterparty, ''), COALESCE(counterparty_id, ''), COALESCE(bank_account, ''))"
 #define LINES_SQLITE(vid)                                                                          \
-	"(SELECT group_concat(t, ';') FROM (SELECT " LINE_TEXT " AS t FROM book_lines "            \
+	"(SELECT group_concat(t, ';') FROM (SELECT " LINE_TEXT_SQLITE " AS t FROM book_lines "     \
 	"WHERE voucher_id = " vid " ORDER BY line_no))"
 #define LINES_PG(vid)                                                                              \
 	"(SELECT string_agg(" LINE_TEXT ", ';' ORDER BY line_no) FROM book_lines "                 \
