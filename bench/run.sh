@@ -148,8 +148,8 @@ best_of() { # n command... -> best seconds
 	done
 	echo "$best"
 }
-t_verify=$(best_of 2 "$Q" --db t.db verify)
-t_sha=$(best_of 3 sha256sum entries.txt)
+t_verify=$(best_of 7 "$Q" --db t.db verify)
+t_sha=$(best_of 7 sha256sum entries.txt)
 
 # ---- books and rules -----------------------------------------------------------------------------
 if [ "${BOOKS:-1}" != 0 ]; then
