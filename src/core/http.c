@@ -118,8 +118,8 @@ static bool serve_static(struct MHD_Connection *conn, struct app *app, struct re
 	int fd = open(gz ? gzpath : path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	struct MHD_Response *resp =
-	    MHD_create_response_from_fd((uint64_t)(gz ? gst.st_size : st.st_size), fd);
+	r->sent = (size_t)(gz ? gst.st_size : st.st_size);
+	struct MHD_Response *resp = MHD_create_response_from_fd((uint64_t)r->sent, fd);
 	if (!resp) {
 		close(fd);
 		return false;
@@ -185,6 +185,7 @@ static enum MHD_Result answer(struct MHD_Connection *conn, struct app *app, stru
 	}
 	size_t len;
 	char *body = buf_detach(&r->resp, &len);
+	r->sent = len;
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(resp, "Content-Type", r->resp_type);

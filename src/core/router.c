@@ -36,8 +36,12 @@ void req_init(struct req *r, struct app *app)
 	r->start_us = log_monotonic_us();
 	unsigned char id[8];
 	app_random(app, id, sizeof(id));
-	for (int i = 0; i < 8; i++)
-		snprintf(r->id + 2 * i, 3, "%02x", id[i]);
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < 8; i++) {
+		r->id[2 * i] = hex[id[i] >> 4];
+		r->id[2 * i + 1] = hex[id[i] & 15];
+	}
+	r->id[16] = '\0';
 }
 
 void req_release(struct req *r)

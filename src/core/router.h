@@ -92,6 +92,7 @@ struct req {
 	struct app *app;          /* the application */
 	struct arena arena;       /* everything of this request; freed at its end */
 	char id[17];              /* request id (hex), echoed in X-Request-Id */
+	size_t sent;              /* bytes of the answer's body, for the access log */
 	int64_t start_us;         /* monotonic start, for the access log */
 
 	/* filled by the transport */
