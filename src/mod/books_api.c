@@ -565,7 +565,10 @@ enum err books_api_attachment_get(struct req *r)
 		return e;
 	char *sha = db_text_dup(&r->arena, res, 3), *mime = db_text_dup(&r->arena, res, 5);
 	db_done(res);
-	const struct modutil_download d = {.sha256 = sha, .type = mime};
+	const struct modutil_download d = {.sha256 = sha,
+					   .corrupt_key = "attachment.corrupt",
+					   .corrupt_what = "附件内容",
+					   .type = mime};
 	return modutil_file_send(r, &books_stmts, BOOKS_ST_BLOB_GET, DB_PARAMS(DB_TEXT(sha)), 1,
 				 &d);
 }

@@ -503,14 +503,19 @@ static enum err evidence_upload(struct req *r)
 	return modutil_file_created(r, eid, &f);
 }
 
-/* The bytes as stored, without the X-Content-SHA256 header or a re-check of
- * the hash the other modules' downloads carry. */
+/* The bytes as stored, if they still hash to the key the log holds (the
+ * statement finds them only under that key). */
 static enum err evidence_get(struct req *r)
 {
-	static const struct modutil_download d = {.name = "evidence"};
-	enum err e = modutil_file_send(
-	    r, &rectify_stmts, RT_ST_FILE_GET,
-	    DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(req_param(r, "sha256"))), 1, &d);
+	const char *sha = req_param(r, "sha256");
+	const struct modutil_download d = {
+	    .sha256 = sha,
+	    .corrupt_key = "rectify.evidence_corrupt",
+	    .corrupt_what = "材料内容",
+	    .name = "evidence",
+	};
+	enum err e = modutil_file_send(r, &rectify_stmts, RT_ST_FILE_GET,
+				       DB_PARAMS(DB_INT(modutil_path_id(r)), DB_TEXT(sha)), 1, &d);
 	if (e == E_NOTFOUND)
 		return req_fail(r, E_NOTFOUND, "rectify.evidence_missing", NULL, "没有这份材料");
 	return e;
