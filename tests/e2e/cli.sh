@@ -54,6 +54,17 @@ sed -i '2s/.*/99999999/' cp.txt
 if "$Q" --db a.db verify --checkpoint cp.txt >v4.log; then die "forged checkpoint accepted"; fi
 ok "verify --checkpoint refuses a forged checkpoint"
 
+# verify only reads: a schema behind the binary (here: its newest migration's
+# row removed) is refused with the way out, never migrated by verify.
+cp a.db old.db
+last=$(sqlite3 old.db "SELECT module || ' ' || version FROM schema_migrations ORDER BY rowid DESC LIMIT 1")
+sqlite3 old.db "DELETE FROM schema_migrations WHERE module || ' ' || version = '$last'"
+if "$Q" --db old.db verify >old.log 2>&1; then die "verify ran on a schema behind the binary"; fi
+grep -q 'qinglian migrate' old.log || { cat old.log; die "behind schema not explained"; }
+[ "$(sqlite3 old.db "SELECT COUNT(*) FROM schema_migrations WHERE module || ' ' || version = '$last'")" = 0 ] ||
+	die "verify migrated the database"
+ok "verify refuses a schema behind the binary and leaves it as it is"
+
 # people.csv in GBK: Chinese headers, an unknown column, a bad check digit on line 7.
 mkdir bad
 {
