@@ -58,15 +58,22 @@ static int usage(void)
 	return 2;
 }
 
-static enum err open_app(struct app *app, const struct global *g, const char *web_root,
-			 struct errinfo *ei)
+/* The options every command opens the application with. */
+static struct app_opts app_opts_of(const struct global *g)
 {
 	struct app_opts o = {0};
 	o.db_url = g->db;
 	o.key_path = g->key;
 	o.origin = g->origin;
-	o.web_root = web_root;
 	o.migrate = true;
+	return o;
+}
+
+static enum err open_app(struct app *app, const struct global *g, const char *web_root,
+			 struct errinfo *ei)
+{
+	struct app_opts o = app_opts_of(g);
+	o.web_root = web_root;
 	return app_open(app, &o, ei);
 }
 
@@ -75,11 +82,7 @@ static enum err open_app(struct app *app, const struct global *g, const char *we
  * app_open), so nothing is ever verified against an old schema. */
 static enum err open_app_read(struct app *app, const struct global *g, struct errinfo *ei)
 {
-	struct app_opts o = {0};
-	o.db_url = g->db;
-	o.key_path = g->key;
-	o.origin = g->origin;
-	o.migrate = true;
+	struct app_opts o = app_opts_of(g);
 	o.read_only = true;
 	return app_open(app, &o, ei);
 }
