@@ -224,6 +224,11 @@ void db_rollback(struct db_conn *c)
 		c->ops->rollback(c);
 }
 
+enum db_backend db_conn_backend(const struct db_conn *c)
+{
+	return c->ops->kind;
+}
+
 bool db_in_tx(const struct db_conn *c)
 {
 	return c->ops->in_tx(c);

@@ -123,6 +123,14 @@ enum err db_begin_snapshot(struct db_conn *c);
 #define DB_CURSOR_BATCH 4096
 enum err db_exec_cursor(struct db_conn *c, const struct db_stmts *set, unsigned idx,
 			struct db_res **out);
+/* db_exec_cursor with parameters, for a large SELECT read alongside others (a
+ * full red-flag scan): on PostgreSQL inside a transaction the rows come through
+ * a cursor, DB_CURSOR_BATCH at a time, and the next batch is asked for while
+ * the caller reads this one; elsewhere it is db_exec. */
+enum err db_exec_stream(struct db_conn *c, const struct db_stmts *set, unsigned idx,
+			const struct db_val *params, size_t nparams, struct db_res **out);
+/* The backend c talks to. */
+enum db_backend db_conn_backend(const struct db_conn *c);
 /* Run a script of several statements without parameters (migrations, tests). */
 enum err db_exec_script(struct db_conn *c, const char *sql);
 

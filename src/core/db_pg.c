@@ -24,11 +24,14 @@
 #define OID_INT4    23
 #define OID_NUMERIC 1700
 
+struct pg_res;
+
 struct pg_conn {
-	struct db_conn base; /* must be first */
-	PGconn *h;	     /* the connection */
-	bool *prepared;	     /* by global index: "s<index>" exists on the server */
-	size_t nprepared;    /* slots in prepared */
+	struct db_conn base;  /* must be first */
+	PGconn *h;	      /* the connection */
+	bool *prepared;	      /* by global index: "s<index>" exists on the server */
+	size_t nprepared;     /* slots in prepared */
+	struct pg_res *ahead; /* the cursor whose next FETCH is sent, not yet read */
 };
 
 struct pg_res {
@@ -40,6 +43,7 @@ struct pg_res {
 	size_t *blob_len;   /* their lengths */
 	char cursor[24];    /* db_exec_cursor: the cursor res is a batch of, or "" */
 	bool more;	    /* the cursor may have rows after this batch */
+	PGresult *next;	    /* the next batch, read ahead (ahead_collect), or NULL */
 	enum err err;	    /* first error met fetching a batch */
 };
 
@@ -91,6 +95,39 @@ static enum err check_res(struct pg_conn *c, PGresult *res)
 	enum err err = map_state(state);
 	PQclear(res);
 	return err;
+}
+
+/* A cursor's batch is handed out while the server computes the next one: its
+ * FETCH is sent at once (ahead_send) and read when the cursor or any other use
+ * of the connection needs it (ahead_collect), so that the server and the
+ * caller work at the same time.  One FETCH at most is ahead on a connection. */
+static void ahead_collect(struct pg_conn *c)
+{
+	struct pg_res *r = c->ahead;
+	if (!r)
+		return;
+	c->ahead = NULL;
+	PGresult *res, *got = NULL;
+	while ((res = PQgetResult(c->h)) != NULL) {
+		if (got)
+			PQclear(res);
+		else
+			got = res;
+	}
+	if (!got)
+		got = PQmakeEmptyPGresult(c->h, PGRES_FATAL_ERROR);
+	r->next = got;
+}
+
+static void ahead_send(struct pg_conn *c, struct pg_res *r)
+{
+	if (c->ahead || r->next || !r->more)
+		return;
+	char sql[64];
+	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+	/* on failure the FETCH is made again, in its turn, and reports */
+	if (PQsendQuery(c->h, sql))
+		c->ahead = r;
 }
 
 static void pg_conn_close(struct db_conn *base)
@@ -147,6 +184,7 @@ static bool pg_in_tx(const struct db_conn *base)
 static enum err pg_script(struct db_conn *base, const char *sql)
 {
 	struct pg_conn *c = (struct pg_conn *)base;
+	ahead_collect(c);
 	PGresult *res = PQexec(c->h, sql);
 	enum err err = check_res(c, res);
 	if (err == E_OK)
@@ -163,6 +201,7 @@ static enum err pg_begin(struct db_conn *base, bool write)
 static enum err pg_commit(struct db_conn *base)
 {
 	struct pg_conn *c = (struct pg_conn *)base;
+	ahead_collect(c);
 	PGresult *res = PQexec(c->h, "COMMIT");
 	enum err err = check_res(c, res);
 	if (err != E_OK)
@@ -180,6 +219,7 @@ static enum err pg_commit(struct db_conn *base)
 static void pg_rollback(struct db_conn *base)
 {
 	struct pg_conn *c = (struct pg_conn *)base;
+	ahead_collect(c);
 	PQclear(PQexec(c->h, "ROLLBACK"));
 }
 
@@ -187,12 +227,56 @@ static enum err pg_check(struct db_conn *base, unsigned gidx, const char *sql)
 {
 	struct pg_conn *c = (struct pg_conn *)base;
 	(void)gidx;
+	ahead_collect(c);
 	/* The unnamed statement: checked without touching the cache. */
 	PGresult *res = PQprepare(c->h, "", sql, 0, NULL);
 	enum err err = check_res(c, res);
 	if (err == E_OK)
 		PQclear(res);
 	return err;
+}
+
+/* Parameters as libpq takes them: text (integers printed), blobs binary. */
+struct pg_params {
+	const char **values; /* by parameter, NULL for SQL NULL */
+	int *lengths;	     /* of binary values */
+	int *formats;	     /* 1 for binary */
+	char (*ints)[24];    /* the printed integers */
+};
+
+static void params_encode(struct pg_params *pp, const struct db_val *params, size_t nparams)
+{
+	pp->values = db_xcalloc(nparams, sizeof(*pp->values));
+	pp->lengths = db_xcalloc(nparams, sizeof(*pp->lengths));
+	pp->formats = db_xcalloc(nparams, sizeof(*pp->formats));
+	pp->ints = db_xcalloc(nparams, sizeof(*pp->ints));
+	for (size_t i = 0; i < nparams; i++) {
+		const struct db_val *v = &params[i];
+		switch (v->type) {
+		case DB_T_NULL:
+			break;
+		case DB_T_INT:
+			snprintf(pp->ints[i], sizeof(pp->ints[i]), "%" PRId64, v->i);
+			pp->values[i] = pp->ints[i];
+			break;
+		case DB_T_TEXT:
+			pp->values[i] = v->s;
+			break;
+		case DB_T_BLOB:
+			pp->values[i] = v->s ? v->s : "";
+			pp->lengths[i] = (int)v->len;
+			pp->formats[i] = 1; /* binary bytea is the bytes themselves */
+			break;
+		}
+	}
+}
+
+static void params_free(struct pg_params *pp)
+{
+	free(pp->values);
+	free(pp->lengths);
+	free(pp->formats);
+	free(pp->ints);
 }
 
 static enum err pg_exec(struct db_conn *base, unsigned gidx, const char *sql,
@@ -214,6 +298,7 @@ static enum err pg_exec(struct db_conn *base, unsigned gidx, const char *sql,
 	}
 	PGresult *res;
 	enum err err;
+	ahead_collect(c);
 	if (!c->prepared[gidx]) {
 		res = PQprepare(c->h, name, sql, 0, NULL);
 		if ((err = check_res(c, res)) != E_OK)
@@ -222,34 +307,10 @@ static enum err pg_exec(struct db_conn *base, unsigned gidx, const char *sql,
 		c->prepared[gidx] = true;
 	}
 
-	const char **values = db_xcalloc(nparams, sizeof(*values));
-	int *lengths = db_xcalloc(nparams, sizeof(*lengths));
-	int *formats = db_xcalloc(nparams, sizeof(*formats));
-	char(*ints)[24] = db_xcalloc(nparams, sizeof(*ints));
-	for (size_t i = 0; i < nparams; i++) {
-		const struct db_val *v = &params[i];
-		switch (v->type) {
-		case DB_T_NULL:
-			break;
-		case DB_T_INT:
-			snprintf(ints[i], sizeof(ints[i]), "%" PRId64, v->i);
-			values[i] = ints[i];
-			break;
-		case DB_T_TEXT:
-			values[i] = v->s;
-			break;
-		case DB_T_BLOB:
-			values[i] = v->s ? v->s : "";
-			lengths[i] = (int)v->len;
-			formats[i] = 1; /* binary bytea is the bytes themselves */
-			break;
-		}
-	}
-	res = PQexecPrepared(c->h, name, (int)nparams, values, lengths, formats, 0);
-	free(values);
-	free(lengths);
-	free(formats);
-	free(ints);
+	struct pg_params pp;
+	params_encode(&pp, params, nparams);
+	res = PQexecPrepared(c->h, name, (int)nparams, pp.values, pp.lengths, pp.formats, 0);
+	params_free(&pp);
 	if ((err = check_res(c, res)) != E_OK)
 		return err;
 	if (!out) {
@@ -283,9 +344,15 @@ static void blobs_clear(struct pg_res *r)
 static bool cursor_fetch(struct pg_res *r)
 {
 	struct pg_conn *c = (struct pg_conn *)r->base.c;
-	char sql[64];
-	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
-	PGresult *res = PQexec(c->h, sql);
+	if (c->ahead)
+		ahead_collect(c);
+	PGresult *res = r->next;
+	r->next = NULL;
+	if (!res) {
+		char sql[64];
+		snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+		res = PQexec(c->h, sql);
+	}
 	enum err err = check_res(c, res);
 	r->more = false;
 	if (err != E_OK) {
@@ -297,6 +364,7 @@ static bool cursor_fetch(struct pg_res *r)
 	r->nrows = PQntuples(res);
 	r->row = 0;
 	r->more = r->nrows == DB_CURSOR_BATCH;
+	ahead_send(c, r);
 	return r->nrows > 0;
 }
 
@@ -316,6 +384,9 @@ static enum err pg_done(struct db_res *base)
 	struct pg_res *r = (struct pg_res *)base;
 	enum err err = r->err;
 	if (r->cursor[0]) {
+		struct pg_conn *c = (struct pg_conn *)base->c;
+		ahead_collect(c);
+		PQclear(r->next);
 		char sql[48];
 		snprintf(sql, sizeof(sql), "CLOSE %s", r->cursor);
 		/* Fails harmlessly in a transaction an error has aborted. */
@@ -444,11 +515,17 @@ enum err db_begin_snapshot(struct db_conn *base)
 enum err db_exec_cursor(struct db_conn *base, const struct db_stmts *set, unsigned idx,
 			struct db_res **out)
 {
+	return db_exec_stream(base, set, idx, DB_NOPARAMS, out);
+}
+
+enum err db_exec_stream(struct db_conn *base, const struct db_stmts *set, unsigned idx,
+			const struct db_val *params, size_t nparams, struct db_res **out)
+{
 	*out = NULL;
 	/* SQLite steps row by row anyway; outside a transaction there is no cursor;
 	 * db_exec reports an unregistered statement. */
 	if (base->ops != &db_pg_ops || !pg_in_tx(base) || !set->registered || idx >= set->n)
-		return db_exec(base, set, idx, DB_NOPARAMS, out);
+		return db_exec(base, set, idx, params, nparams, out);
 	struct pg_conn *c = (struct pg_conn *)base;
 	const struct db_sql *s = &set->sql[idx];
 	const char *text = s->pg ? s->pg : s->text;
@@ -460,7 +537,13 @@ enum err db_exec_cursor(struct db_conn *base, const struct db_stmts *set, unsign
 	size_t len = strlen(text) + 64;
 	char *sql = db_xcalloc(1, len);
 	snprintf(sql, len, "DECLARE %s NO SCROLL CURSOR FOR %s", r->cursor, text);
-	PGresult *res = PQexec(c->h, sql);
+	ahead_collect(c);
+	/* the parameters go with the DECLARE, which plans the query for their values */
+	struct pg_params pp;
+	params_encode(&pp, params, nparams);
+	PGresult *res =
+	    PQexecParams(c->h, sql, (int)nparams, NULL, pp.values, pp.lengths, pp.formats, 0);
+	params_free(&pp);
 	free(sql);
 	enum err err = check_res(c, res);
 	if (err != E_OK) {

@@ -354,6 +354,7 @@ enum rules_st {
 	RULES_ST_RELS,
 	RULES_ST_PARAMS_ALL,
 	RULES_ST_ACCOUNTS, /* the books' accounts and their tags, once a scan */
+	RULES_ST_SCAN_MEM, /* work memory of a full scan's transaction (PostgreSQL) */
 	RULES_ST_K_EVENTS,
 	RULES_ST_K_AUDITS,
 	RULES_ST_M_MATTERS,

@@ -168,22 +168,40 @@ static void d02(struct rules_ctx *cx, const struct pub *pv, size_t np,
 	}
 }
 
+/* The catalogue of the township being scanned: villages come in id order, a
+ * township's together, so it is read once a township rather than once a village. */
+struct dstate {
+	const char *township;	     /* whose catalogue items holds, NULL none yet */
+	struct disclose_item *items; /* that catalogue (the scan's arena) */
+	size_t n;		     /* entries in items */
+};
+
+static enum err d_prepare(struct rules_ctx *cx, struct errinfo *ei)
+{
+	(void)ei;
+	cx->fam_state = ARENA_NEW(cx->a, struct dstate);
+	return E_OK;
+}
+
 static enum err d_village(struct rules_ctx *cx, struct errinfo *ei)
 {
 	struct pub *pv;
-	size_t np, ni, nv;
-	struct disclose_item *items;
+	size_t np, nv;
+	struct dstate *st = cx->fam_state;
 	const struct rules_voucher *vv;
 	enum err e;
 	if ((e = load(cx, &pv, &np, ei)) != E_OK || (e = rules_vouchers(cx, &vv, &nv, ei)) != E_OK)
 		return e;
 	if (cx->v->first_day) {
-		if ((e = disclose_catalogue_load(cx->c, cx->a, cx->v->township, &items, &ni, ei)) !=
-		    E_OK)
-			return e;
-		for (size_t i = 0; i < ni; i++)
-			if (items[i].active && strcmp(items[i].frequency, "event") != 0)
-				d01(cx, &items[i], pv, np);
+		if (!st->township || strcmp(st->township, cx->v->township) != 0) {
+			if ((e = disclose_catalogue_load(cx->c, cx->keep, cx->v->township,
+							 &st->items, &st->n, ei)) != E_OK)
+				return e;
+			st->township = cx->v->township;
+		}
+		for (size_t i = 0; i < st->n; i++)
+			if (st->items[i].active && strcmp(st->items[i].frequency, "event") != 0)
+				d01(cx, &st->items[i], pv, np);
 	}
 	d02(cx, pv, np, vv, nv);
 	return E_OK;
@@ -196,5 +214,6 @@ const struct rules_family rules_family_d = {
     .rules = d_rules,
     .nrules = sizeof(d_rules) / sizeof(d_rules[0]),
     .entities = d_entities,
+    .prepare = d_prepare,
     .village = d_village,
 };

@@ -66,6 +66,9 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 			     "ORDER BY township, rule, name"},
     [RULES_ST_ACCOUNTS] = {"rules.accounts",
 			   "SELECT id, code, tags FROM book_accounts ORDER BY id"},
+    /* a full scan sorts and hashes whole tables: in memory, for its transaction */
+    [RULES_ST_SCAN_MEM] = {"rules.scan_mem", "SELECT 0",
+			   .pg = "SELECT set_config('work_mem', '64MB', true)"},
 
     /* ---- K 干部 ---- */
     [RULES_ST_K_EVENTS] = {"rules.k_events",
@@ -112,13 +115,25 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	 "SELECT id, voucher_no, date, pay_method, handler, approver, entered_at, "
 	 "matter_no, project_no, contract_no, village_id FROM book_vouchers "
 	 "WHERE status = 'posted' AND village_id BETWEEN $1 AND $2 AND date || '' <= $3 "
-	 "ORDER BY village_id, id"},
+	 "ORDER BY village_id, id",
+	 /* PostgreSQL needs no steering, and the plain date compares faster */
+	 .pg = "SELECT id, voucher_no, date, pay_method, handler, approver, entered_at, "
+	       "matter_no, project_no, contract_no, village_id FROM book_vouchers "
+	       "WHERE status = 'posted' AND village_id BETWEEN $1 AND $2 AND date <= $3 "
+	       "ORDER BY village_id, id"},
     [RULES_ST_LINES] = {"rules.lines",
 			"SELECT l.voucher_id, l.debit_fen, l.credit_fen, l.counterparty, "
 			"l.counterparty_id, l.account_id, v.village_id FROM book_vouchers v "
 			"JOIN book_lines l ON l.voucher_id = v.id "
 			"WHERE v.status = 'posted' AND v.village_id BETWEEN $1 AND $2 "
-			"AND v.date || '' <= $3 ORDER BY v.village_id, v.id, l.line_no"},
+			"AND v.date || '' <= $3 ORDER BY v.village_id, v.id, l.line_no",
+			/* every line of the batch's villages by rules_book_lines_village,
+			 * in order without a join or a sort; rules_vouchers skips the
+			 * lines of vouchers it did not read ($3 only types the parameter) */
+			.pg = "SELECT voucher_id, debit_fen, credit_fen, counterparty, "
+			      "counterparty_id, account_id, village_id FROM book_lines "
+			      "WHERE village_id BETWEEN $1 AND $2 AND CAST($3 AS TEXT) IS NOT NULL "
+			      "ORDER BY village_id, voucher_id, line_no"},
     [RULES_ST_B_RESOLVED] =
 	{"rules.b_resolved",
 	 "SELECT m.matter_no, s.date, m.village_id FROM matters m "
@@ -193,7 +208,20 @@ static const struct db_sql sql[RULES_ST__MAX] = {
 	 "LEFT JOIN subsidy_standards s ON s.programme_id = p.programme_id "
 	 "AND s.year = CAST(SUBSTR(p.period, 1, 4) AS INTEGER) "
 	 "WHERE p.village_id BETWEEN $1 AND $2 AND p.paid_date <= $3 "
-	 "ORDER BY p.village_id, g.name, x.id_no, p.period, p.id"},
+	 "ORDER BY p.village_id, g.name, x.id_no, p.period, p.id",
+	 /* the payees by primary key (LATERAL … OFFSET 0): a hash join read all of
+	  * people once a batch */
+	 .pg = "SELECT p.id, g.name, x.id_no, x.name, p.period, p.amount_fen, p.paid_date, "
+	       "p.bank_account, x.village_id, x.death_date, x.moved_out_date, s.max_amount_fen, "
+	       "hv.name, p.village_id FROM subsidy_payments p "
+	       "JOIN subsidy_programmes g ON g.id = p.programme_id "
+	       "CROSS JOIN LATERAL (SELECT id_no, name, village_id, death_date, moved_out_date "
+	       "FROM people WHERE id = p.person_id OFFSET 0) x "
+	       "JOIN villages hv ON hv.id = x.village_id "
+	       "LEFT JOIN subsidy_standards s ON s.programme_id = p.programme_id "
+	       "AND s.year = CAST(SUBSTR(p.period, 1, 4) AS INTEGER) "
+	       "WHERE p.village_id BETWEEN $1 AND $2 AND p.paid_date <= $3 "
+	       "ORDER BY p.village_id, g.name, x.id_no, p.period, p.id"},
     [RULES_ST_S_REPEATS] =
 	{"rules.s_repeats",
 	 "SELECT p.id, p.village_id, v.code, v.name, g.name, x.id_no, p.period, p.paid_date "
