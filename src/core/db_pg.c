@@ -97,6 +97,12 @@ static enum err check_res(struct pg_conn *c, PGresult *res)
 	return err;
 }
 
+/* The FETCH of a cursor's next batch. */
+static void fetch_sql(const struct pg_res *r, char out[64])
+{
+	snprintf(out, 64, "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+}
+
 /* A cursor's batch is handed out while the server computes the next one: its
  * FETCH is sent at once (ahead_send) and read when the cursor or any other use
  * of the connection needs it (ahead_collect), so that the server and the
@@ -124,7 +130,7 @@ static void ahead_send(struct pg_conn *c, struct pg_res *r)
 	if (c->ahead || r->next || !r->more)
 		return;
 	char sql[64];
-	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+	fetch_sql(r, sql);
 	/* on failure the FETCH is made again, in its turn, and reports */
 	if (PQsendQuery(c->h, sql))
 		c->ahead = r;
@@ -350,7 +356,7 @@ static bool cursor_fetch(struct pg_res *r)
 	r->next = NULL;
 	if (!res) {
 		char sql[64];
-		snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", DB_CURSOR_BATCH, r->cursor);
+		fetch_sql(r, sql);
 		res = PQexec(c->h, sql);
 	}
 	enum err err = check_res(c, res);
