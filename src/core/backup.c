@@ -18,9 +18,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include "buf.h"
+#include "lazy_zip.h"
 
 extern char **environ;
 

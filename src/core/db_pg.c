@@ -11,10 +11,11 @@
 
 #include <inttypes.h>
 #include <stdatomic.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "lazy_pq.h"
 
 /* Type OIDs from pg_type.h (server headers are not installed with libpq). */
 #define OID_BOOL    16

@@ -8,7 +8,6 @@
 #include "xlsx.h"
 
 #include <errno.h>
-#include <expat.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -17,10 +16,10 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
-#include <zip.h>
 
 #include "datefmt.h"
+#include "lazy_xlsx.h"
+#include "lazy_zip.h"
 #include "money.h"
 
 #define XLSX_MAX_COLS 16384

@@ -12,12 +12,10 @@
  */
 #include "assess.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lazy_gfx.h"
 #include "core/xlsx.h"
 
 #define A4_W   595.276 /* points */
@@ -577,7 +575,7 @@ enum err assess_report_pdf(const json_t *y, const json_t *village, const char *c
 	cairo_t *cr = cairo_create(s);
 	/* A font map of our own, released with the document (as the portal's notice). */
 	PangoFontMap *fm = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
+	pango_cairo_font_map_set_resolution((PangoCairoFontMap *)fm, 72);
 	PangoContext *pc = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, pc);
 	struct page p = {cr,

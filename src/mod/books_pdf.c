@@ -9,15 +9,13 @@
  * (cairo 1.16 leaks every embedded font subset).  It must not see the database
  * or HTTP: books_report.c hands it the cells.
  */
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "books_api.h"
 #include "core/buf.h"
+#include "core/lazy_gfx.h"
 
 #define A4_W   595.276 /* points */
 #define A4_H   841.890
@@ -240,7 +238,7 @@ enum err books_pdf_render(const struct books_pdf *p, struct buf *out, struct err
 	cairo_t *cr = cairo_create(s);
 	/* A font map of our own, released with the document (see portal.c). */
 	PangoFontMap *fm = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72); /* sizes in points */
+	pango_cairo_font_map_set_resolution((PangoCairoFontMap *)fm, 72); /* sizes in points */
 	PangoContext *pc = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, pc);
 	struct page_ctx g = {.cr = cr, .pc = pc, .p = p};

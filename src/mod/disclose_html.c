@@ -9,16 +9,14 @@
  * stay well under 50 KB (one year at a time).  It shows published items only
  * and never a person's ID number, phone or bank account.
  */
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-#include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/datefmt.h"
 #include "core/html.h"
 #include "core/json_out.h"
+#include "core/lazy_gfx.h"
+#include "core/lazy_qr.h"
 #include "core/money.h"
 #include "disclose.h"
 #include "modutil.h"
@@ -910,7 +908,7 @@ enum err disclose_html_monthly(struct req *r)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_t *cr = cairo_create(s);
 	PangoFontMap *fm = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
+	pango_cairo_font_map_set_resolution((PangoCairoFontMap *)fm, 72);
 	PangoContext *pc = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, pc);
 	notice_draw(cr, pc, &r->arena, &n, q);

@@ -9,17 +9,15 @@
  */
 #include "portal.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <pthread.h>
-#include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/html.h"
+#include "core/lazy_gfx.h"
+#include "core/lazy_qr.h"
 #include "perms.h"
 #include "rules.h"
 
@@ -681,7 +679,7 @@ static cairo_status_t notice_render(struct req *r, const struct view *w, const Q
 	/* A font map of our own, released with the page: pango's default one is
 	 * per thread and lives as long as the thread, outside any request. */
 	PangoFontMap *fm = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72); /* sizes in points */
+	pango_cairo_font_map_set_resolution((PangoCairoFontMap *)fm, 72); /* sizes in points */
 	PangoContext *pc = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, pc);
 	notice_draw(cr, pc, &r->arena, w, q);
