@@ -247,7 +247,7 @@ static int cmd_verify(const struct global *g, int argc, char **argv)
 	enum err e = db_conn_get(app.db, &conn, &ei);
 	struct trail_report rep = {0};
 	if (e == E_OK) {
-		e = trail_verify(conn, &app.signer, cp_text, stdout, &rep, &ei);
+		e = trail_verify_pool(app.db, conn, &app.signer, cp_text, stdout, &rep, &ei);
 		db_conn_put(app.db, conn);
 	}
 	free(cp_text);

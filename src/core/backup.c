@@ -595,7 +595,7 @@ enum err backup_verify(struct app *app, const struct backup_manifest *m, const c
 	struct db_conn *c;
 	if ((e = db_conn_get(app->db, &c, ei)) != E_OK)
 		return e;
-	e = trail_verify(c, &vs, note, out, rep, ei);
+	e = trail_verify_pool(app->db, c, &vs, note, out, rep, ei);
 	if (e == E_OK && rep->problems == 0 && app->have_signer) {
 		keep_old_checkpoint(app, m, out);
 		e = trail_checkpoint_save(c, &app->signer, ei);

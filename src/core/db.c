@@ -330,6 +330,22 @@ size_t db_len(const struct db_res *r, int col)
 	return r->ops->get_len(r, col);
 }
 
+void db_cell(const struct db_res *r, int col, struct db_cell *out)
+{
+	if (r->ops->get_cell) {
+		r->ops->get_cell(r, col, out);
+		return;
+	}
+	out->type = r->ops->coltype(r, col);
+	out->i = out->type == DB_T_INT ? r->ops->get_int(r, col) : 0;
+	out->s = NULL;
+	out->len = 0;
+	if (out->type == DB_T_TEXT || out->type == DB_T_BLOB) {
+		out->s = r->ops->get_text(r, col);
+		out->len = r->ops->get_len(r, col);
+	}
+}
+
 char *db_text_dup(struct arena *a, const struct db_res *r, int col)
 {
 	const char *s = r->ops->get_text(r, col);

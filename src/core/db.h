@@ -147,6 +147,15 @@ int64_t db_int(const struct db_res *r, int col); /* NULL → 0 */
 const char *db_text(const struct db_res *r, int col);
 size_t db_len(const struct db_res *r, int col); /* bytes of text or blob */
 char *db_text_dup(struct arena *a, const struct db_res *r, int col); /* NULL for NULL */
+/* The current row's value at col in one call, for readers of whole tables
+ * (verify): db_coltype, then db_int or db_text and db_len, ask SQLite five times. */
+struct db_cell {
+	enum db_type type; /* DB_T_NULL off a row */
+	int64_t i;	   /* DB_T_INT: the value; else 0 */
+	const char *s;	   /* DB_T_TEXT, DB_T_BLOB: the bytes, a NUL after them; else NULL */
+	size_t len;	   /* their length */
+};
+void db_cell(const struct db_res *r, int col, struct db_cell *out);
 
 /* The driver's last message on c, for logs (never shown to users verbatim). */
 const char *db_errmsg(const struct db_conn *c);

@@ -39,6 +39,8 @@ struct db_ops {
 	int64_t (*get_int)(const struct db_res *r, int col);	  /* as db_int */
 	const char *(*get_text)(const struct db_res *r, int col); /* text or blob bytes */
 	size_t (*get_len)(const struct db_res *r, int col);	  /* as db_len */
+	/* as db_cell; NULL: db_cell asks the four above */
+	void (*get_cell)(const struct db_res *r, int col, struct db_cell *out);
 };
 
 extern const struct db_ops db_sqlite_ops;

@@ -436,6 +436,34 @@ static const char *sq_get_text(const struct db_res *base, int col)
 	return s ? s : "";
 }
 
+static void sq_get_cell(const struct db_res *base, int col, struct db_cell *c)
+{
+	const struct sq_res *r = (const struct sq_res *)base;
+	c->type = DB_T_NULL;
+	c->i = 0;
+	c->s = NULL;
+	c->len = 0;
+	if (!r->onrow)
+		return;
+	switch (sqlite3_column_type(r->st, col)) {
+	case SQLITE_NULL:
+		return;
+	case SQLITE_INTEGER:
+		c->type = DB_T_INT;
+		c->i = sqlite3_column_int64(r->st, col);
+		return;
+	case SQLITE_BLOB:
+		c->type = DB_T_BLOB;
+		break;
+	default: /* TEXT, and FLOAT read as its text */
+		c->type = DB_T_TEXT;
+	}
+	/* For a blob too: its bytes, with a NUL added after them (as sq_get_text). */
+	const char *s = (const char *)sqlite3_column_text(r->st, col);
+	c->len = (size_t)sqlite3_column_bytes(r->st, col);
+	c->s = s ? s : "";
+}
+
 static size_t sq_get_len(const struct db_res *base, int col)
 {
 	const struct sq_res *r = (const struct sq_res *)base;
@@ -589,4 +617,5 @@ const struct db_ops db_sqlite_ops = {
     .get_int = sq_get_int,
     .get_text = sq_get_text,
     .get_len = sq_get_len,
+    .get_cell = sq_get_cell,
 };

@@ -127,13 +127,6 @@ static struct slot *map_find(struct latest_map *m, uint16_t ent, int64_t key, ui
 
 /* ---- the state of one run ------------------------------------------------------- */
 
-/* A row decided after the worker, with the database at hand. */
-struct pend {
-	size_t table;	    /* trail_table_at index */
-	int64_t id;	    /* row id */
-	uint8_t digest[16]; /* keyed SipHash of its canonical text */
-};
-
 struct pipe;
 struct batch;
 struct layout;
@@ -179,10 +172,13 @@ struct verify {
 	struct pipe *pipe;	   /* the worker while it runs */
 	struct batch *rows;	   /* the batch of rows being filled */
 	bool log_checked;	   /* the worker made the checks that need every entry */
-	bool rows_direct;	   /* the worker may decide rows (nothing deferred yet) */
 	bool entries_done;	   /* the worker is done and the log's checks made */
-	struct pend *pend;	   /* rows to decide after the worker, in order */
-	size_t npend, pend_cap;	   /* used and allocated in pend */
+	struct db_conn *db2;	   /* a second connection in the same snapshot (SQLite), or NULL */
+	uint8_t *tables;	   /* per table: TB_* flags */
+	size_t *order;		   /* tables, largest first: the reader claims from the front */
+	uint32_t *ent_entries;	   /* entries per entity, as the reader counted them */
+	uint64_t stolen_rows;	   /* rows of tables the worker read and found clean */
+	bool log_read;		   /* the worker has every entry (its map is final) */
 	bool head_ok;		   /* trail_head could be read */
 	uint64_t head_size;	   /* its size */
 	uint8_t head_root[32];	   /* its root */
@@ -220,6 +216,7 @@ struct pipe {
 	size_t made;	     /* batches allocated */
 	bool end;	     /* no more batches will come */
 	bool running;	     /* the worker thread exists */
+	size_t lo, hi;	     /* tables not yet claimed: [lo, hi); the reader takes lo, the worker hi */
 	pthread_t thread;    /* the worker */
 };
 
@@ -889,6 +886,7 @@ struct layout {
 	char **prefix;	    /* per position: {"name": or ,"name": */
 	size_t *prefix_len; /* their lengths */
 	int id_col;	    /* the "id" column, -1 if none */
+	int joined_col;	    /* the column built from st_parts, -1 if none */
 	bool fast;	    /* false: names need escaping or repeat; use jansson */
 };
 
@@ -912,7 +910,7 @@ static int named_cmp(const void *a, const void *b)
 	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
 }
 
-static void layout_make(struct layout *l, const struct db_res *r)
+static void layout_make(struct layout *l, const struct db_res *r, const char *joined)
 {
 	int n = db_ncols(r);
 	struct named *cols = calloc((size_t)n + 1, sizeof(*cols));
@@ -924,6 +922,7 @@ static void layout_make(struct layout *l, const struct db_res *r)
 		abort();
 	l->fast = true;
 	l->id_col = -1;
+	l->joined_col = -1;
 	for (int i = 0; i < n; i++) {
 		const char *name = db_colname(r, i);
 		cols[i].name = name ? name : "";
@@ -933,6 +932,8 @@ static void layout_make(struct layout *l, const struct db_res *r)
 				l->fast = false; /* escapes or non-ASCII: jansson decides */
 		if (strcmp(cols[i].name, "id") == 0)
 			l->id_col = i;
+		if (joined && strcmp(cols[i].name, joined) == 0)
+			l->joined_col = i;
 	}
 	qsort(cols, (size_t)n, sizeof(*cols), named_cmp);
 	for (int i = 0; i < n; i++) {
@@ -1026,23 +1027,37 @@ static void rec_put(struct buf *b, const void *p, size_t n)
 	buf_add(b, p, n);
 }
 
-/* The row as the reader copies it out of the result (layout order). */
-static void row_encode(struct buf *b, const struct layout *l, const struct db_res *r)
+/* The row as the reader copies it out of the result (layout order); the joined
+ * column, if any, is `joined` (NULL: none). */
+static void row_encode(struct buf *b, const struct layout *l, const struct db_res *r,
+		       const struct buf *joined)
 {
 	for (int i = 0; i < l->ncols; i++) {
 		int c = l->order[i];
-		uint8_t tag = (uint8_t)db_coltype(r, c);
-		buf_grow(b, 1 + 8);
-		b->ptr[b->len++] = (char)tag;
-		if (tag == DB_T_INT) {
-			int64_t x = db_int(r, c);
-			rec_put(b, &x, 8);
-		} else if (tag == DB_T_TEXT || tag == DB_T_BLOB) {
-			const char *t = db_text(r, c);
-			uint64_t n = t ? db_len(r, c) : 0;
-			rec_put(b, &n, 8);
-			rec_put(b, t ? t : "", (size_t)n);
+		if (c == l->joined_col) {
+			uint64_t n = joined ? joined->len : 0;
+			buf_addc(b, joined ? DB_T_TEXT : DB_T_NULL);
+			if (joined) {
+				rec_put(b, &n, 8);
+				rec_put(b, joined->ptr, (size_t)n);
+			}
+			continue;
 		}
+		struct db_cell v;
+		db_cell(r, c, &v);
+		buf_grow(b, 1 + 8 + v.len);
+		char *o = b->ptr + b->len;
+		*o++ = (char)v.type;
+		if (v.type == DB_T_INT) {
+			memcpy(o, &v.i, 8);
+			o += 8;
+		} else if (v.type == DB_T_TEXT || v.type == DB_T_BLOB) {
+			uint64_t n = v.len;
+			memcpy(o, &n, 8);
+			memcpy(o + 8, v.s, v.len);
+			o += 8 + v.len;
+		}
+		b->len = (size_t)(o - b->ptr);
 	}
 }
 
@@ -1112,8 +1127,6 @@ static void row_differs(struct verify *v, const struct trail_table *t, const cha
 	json_decref(row);
 }
 
-static enum err entries_finish(struct verify *v);
-
 /* The row's verdict where the log alone decides it: not logged (reported), or the
  * same digest as its latest value.  False: it differs, and the row itself must
  * decide. */
@@ -1135,6 +1148,7 @@ static enum err check_row(struct verify *v, size_t table, int64_t id, const uint
 {
 	if (check_row_quick(v, table, id, val))
 		return E_OK;
+	v->rep->reread++;
 	const struct trail_table *t = trail_table_at(table);
 	char key[24];
 	snprintf(key, sizeof(key), "%lld", (long long)id);
@@ -1147,23 +1161,29 @@ static enum err check_row(struct verify *v, size_t table, int64_t id, const uint
 	return db_done(res);
 }
 
-static void pend_push(struct verify *v, size_t table, int64_t id, const uint8_t val[16])
+/*
+ * Every table is first held against the log silently, by the worker: a table
+ * all of whose rows are their latest logged values is done; one with a row that
+ * is not is read again at the end by the reading thread, row by row through
+ * check_row, in table order — so what is reported, and in which order, is that
+ * of a single pass, whoever read what first.
+ */
+enum {
+	TB_STOLEN = 1,	/* the worker read it through its own connection */
+	TB_DIFFERS = 2, /* a row is not its latest logged value: read it again */
+};
+
+/* The row is its latest logged value (marking it seen); silent. */
+static bool row_matches(struct verify *v, size_t table, int64_t id, const uint8_t val[16])
 {
-	if (v->npend == v->pend_cap) {
-		v->pend_cap = v->pend_cap ? 2 * v->pend_cap : 4096;
-		v->pend = realloc(v->pend, v->pend_cap * sizeof(*v->pend));
-		if (!v->pend)
-			abort();
-	}
-	struct pend *pd = &v->pend[v->npend++];
-	pd->table = table;
-	pd->id = id;
-	memcpy(pd->digest, val, 16);
+	struct slot *s = slot_get(v, v->table_ent[table], id, 0, false);
+	if (!s || (s->flags & SL_DELETED))
+		return false;
+	s->flags |= SL_SEEN;
+	return memcmp(s->digest, val, 16) == 0;
 }
 
-/* The worker's verdict on one row record; *p moves past it.  Rows are decided
- * here in the order read until one differs: from then on they wait, in order,
- * for the reading thread (which has the database to tell how). */
+/* The worker's verdict on one row record of the reader's; *p moves past it. */
 static void row_process(struct verify *v, const unsigned char **p)
 {
 	const unsigned char *q = *p;
@@ -1182,28 +1202,204 @@ static void row_process(struct verify *v, const unsigned char **p)
 		digest(v, v->text.ptr, v->text.len, val);
 	}
 	*p = q;
-	if (v->rows_direct && check_row_quick(v, (size_t)table, id, val))
-		return;
-	v->rows_direct = false;
-	pend_push(v, (size_t)table, id, val);
+	if (!(v->tables[table] & TB_DIFFERS) && !row_matches(v, (size_t)table, id, val))
+		v->tables[table] |= TB_DIFFERS;
 }
 
 static void rows_give(struct verify *v);
 
 /* Read a table in its own order; its rows go to the worker as records. */
-static enum err compare_table(struct verify *v, const struct trail_table *t, size_t table)
+/* The children of the row `id` from the parts cursor, as trail_table.joined_col
+ * describes: into *out, false when it has none.  Children of ids not read (no
+ * such row) are passed over, as st_all's subquery never sees them. */
+static bool parts_join(struct db_res *parts, bool *more, int64_t id, struct buf *out)
 {
-	struct db_res *r;
-	struct layout *l = &v->layouts[table];
-	bool have_layout = false;
-	enum err e = db_exec_cursor(v->db, t->set, t->st_all, &r);
+	bool any = false;
+	buf_reset(out);
+	while (*more && db_int(parts, 0) <= id) {
+		if (db_int(parts, 0) == id) {
+			if (any)
+				buf_addc(out, ';');
+			any = true;
+			for (int c = 1, n = db_ncols(parts); c < n; c++) {
+				struct db_cell v;
+				db_cell(parts, c, &v);
+				if (c > 1)
+					buf_addc(out, '|');
+				if (v.type == DB_T_INT)
+					add_int(out, v.i); /* as SQLite prints it */
+				else if (v.s)
+					buf_add(out, v.s, v.len);
+			}
+		}
+		*more = db_row(parts);
+	}
+	return any;
+}
+
+/* A row the fast layout cannot write, as the reader hashes it itself. */
+static void row_digest(struct verify *v, const struct trail_table *t, const struct db_res *r,
+		       const struct buf *joined, int64_t *id, uint8_t val[16])
+{
+	json_t *row = json_row(r);
+	if (t->joined_col)
+		json_object_set_new(row, t->joined_col,
+				    joined ? json_stringn(joined->ptr, joined->len) : json_null());
+	*id = json_integer_value(json_object_get(row, "id"));
+	char *text = json_canonical(row);
+	digest(v, text ? text : "", text ? strlen(text) : 0, val);
+	free(text);
+	json_decref(row);
+}
+
+/* ---- reading the tables --------------------------------------------------------
+ *
+ * The reader reads the tables after the log, largest first (by its count of
+ * their entries), its rows going to the worker.  Once the worker has every
+ * entry it would idle meanwhile, so it reads tables too, from the smallest up,
+ * through a second connection in the same snapshot; both hold rows against the
+ * log silently (row_matches) and leave what differs to recheck_tables.
+ */
+
+/* A table read row by row: its rows, and for a joined column its parts. */
+struct table_read {
+	struct db_res *r;     /* st_all or st_all_bare */
+	struct db_res *parts; /* st_parts, or NULL */
+	bool more;	      /* parts has a current row */
+	struct buf joined;    /* the current row's joined column */
+	const struct buf *jv; /* &joined, or NULL for a NULL column */
+	struct layout *l;     /* the table's layout */
+};
+
+static enum err table_open(struct verify *v, struct db_conn *c, size_t table, struct table_read *tr)
+{
+	const struct trail_table *t = trail_table_at(table);
+	memset(tr, 0, sizeof(*tr));
+	tr->joined = (struct buf)BUF_INIT;
+	tr->l = &v->layouts[table];
+	enum err e = db_exec_cursor(c, t->set, t->joined_col ? t->st_all_bare : t->st_all, &tr->r);
+	if (e == E_OK && t->joined_col &&
+	    (e = db_exec_cursor(c, t->set, t->st_parts, &tr->parts)) != E_OK)
+		db_done(tr->r);
 	if (e != E_OK)
 		return e;
-	while (db_row(r)) {
-		if (!have_layout) {
-			layout_make(l, r);
-			have_layout = true;
+	tr->more = tr->parts && db_row(tr->parts);
+	return E_OK;
+}
+
+/* The next row, its layout made on the first. */
+static bool table_next(struct table_read *tr, const struct trail_table *t)
+{
+	if (!db_row(tr->r))
+		return false;
+	struct layout *l = tr->l;
+	if (!l->order)
+		layout_make(l, tr->r, t->joined_col);
+	tr->jv = NULL;
+	if (tr->parts && l->id_col >= 0 && db_coltype(tr->r, l->id_col) == DB_T_INT &&
+	    parts_join(tr->parts, &tr->more, db_int(tr->r, l->id_col), &tr->joined))
+		tr->jv = &tr->joined;
+	return true;
+}
+
+static enum err table_close(struct table_read *tr)
+{
+	buf_release(&tr->joined);
+	enum err e = db_done(tr->r);
+	enum err pe = db_done(tr->parts);
+	return e != E_OK ? e : pe;
+}
+
+/* The current row's id and keyed digest of its canonical text; rec is scratch. */
+static void table_row_digest(struct verify *v, const struct trail_table *t,
+			     struct table_read *tr, struct buf *rec, int64_t *id, uint8_t val[16])
+{
+	const struct layout *l = tr->l;
+	if (!l->fast) {
+		row_digest(v, t, tr->r, tr->jv, id, val);
+		return;
+	}
+	*id = l->id_col >= 0 && db_coltype(tr->r, l->id_col) == DB_T_INT
+		  ? db_int(tr->r, l->id_col)
+		  : 0;
+	buf_reset(rec);
+	row_encode(rec, l, tr->r, tr->jv);
+	const unsigned char *q = (const unsigned char *)rec->ptr;
+	row_text(v, l, &q);
+	digest(v, v->text.ptr, v->text.len, val);
+}
+
+static void drain(struct verify *v);
+
+/* The worker reads table `table` through v->db2, holding its rows against the
+ * log (TB_DIFFERS at the first that differs, or should reading fail). */
+static void steal_table(struct verify *v, size_t table)
+{
+	const struct trail_table *t = trail_table_at(table);
+	struct table_read tr;
+	struct buf rec = BUF_INIT;
+	uint64_t rows = 0;
+	bool clean = table_open(v, v->db2, table, &tr) == E_OK;
+	if (clean) {
+		while (table_next(&tr, t)) {
+			int64_t id;
+			uint8_t val[16];
+			table_row_digest(v, t, &tr, &rec, &id, val);
+			if (!row_matches(v, table, id, val)) {
+				clean = false;
+				break;
+			}
+			if (++rows % 256 == 0)
+				drain(v); /* the reader's batches must not wait for a whole table */
 		}
+		if (table_close(&tr) != E_OK)
+			clean = false;
+	}
+	buf_release(&rec);
+	v->tables[table] |= TB_STOLEN | (clean ? 0 : TB_DIFFERS);
+	if (clean)
+		v->stolen_rows += rows;
+}
+
+/* After the worker and the log's own checks: the tables that differ, read again
+ * here in table order, every row through check_row (which reports).  The rows of
+ * the worker's tables are counted here; the reader counted its own. */
+static enum err recheck_tables(struct verify *v)
+{
+	struct buf rec = BUF_INIT;
+	enum err e = E_OK;
+	for (size_t i = 0; i < v->ntables && e == E_OK; i++) {
+		if (!(v->tables[i] & TB_DIFFERS))
+			continue;
+		const struct trail_table *t = trail_table_at(i);
+		struct table_read tr;
+		if ((e = table_open(v, v->db, i, &tr)) != E_OK)
+			break;
+		while (e == E_OK && table_next(&tr, t)) {
+			int64_t id;
+			uint8_t val[16];
+			table_row_digest(v, t, &tr, &rec, &id, val);
+			if (v->tables[i] & TB_STOLEN)
+				v->rep->rows++;
+			e = check_row(v, i, id, val);
+		}
+		enum err ce = table_close(&tr);
+		if (e == E_OK)
+			e = ce;
+	}
+	buf_release(&rec);
+	v->rep->rows += v->stolen_rows;
+	return e;
+}
+
+static enum err compare_table(struct verify *v, const struct trail_table *t, size_t table)
+{
+	struct table_read tr;
+	enum err e = table_open(v, v->db, table, &tr);
+	if (e != E_OK)
+		return e;
+	const struct layout *l = tr.l;
+	while (table_next(&tr, t)) {
 		if (!v->rows)
 			v->rows = batch_take(v->pipe);
 		struct buf *b = &v->rows->text;
@@ -1211,20 +1407,15 @@ static enum err compare_table(struct verify *v, const struct trail_table *t, siz
 		int64_t id;
 		rec_put(b, &tix, 8);
 		if (l->fast) {
-			id = l->id_col >= 0 && db_coltype(r, l->id_col) == DB_T_INT
-				 ? db_int(r, l->id_col)
+			id = l->id_col >= 0 && db_coltype(tr.r, l->id_col) == DB_T_INT
+				 ? db_int(tr.r, l->id_col)
 				 : 0;
 			rec_put(b, &id, 8);
 			buf_addc(b, ROW_COLUMNS);
-			row_encode(b, l, r);
+			row_encode(b, l, tr.r, tr.jv);
 		} else {
 			uint8_t val[16];
-			json_t *row = json_row(r);
-			id = json_integer_value(json_object_get(row, "id"));
-			char *text = json_canonical(row);
-			digest(v, text ? text : "", text ? strlen(text) : 0, val);
-			free(text);
-			json_decref(row);
+			row_digest(v, t, tr.r, tr.jv, &id, val);
 			rec_put(b, &id, 8);
 			buf_addc(b, ROW_DIGEST);
 			rec_put(b, val, 16);
@@ -1233,7 +1424,7 @@ static enum err compare_table(struct verify *v, const struct trail_table *t, siz
 		if (++v->rows->n == BATCH_ROWS || b->len >= BATCH_BYTES)
 			rows_give(v);
 	}
-	return db_done(r);
+	return table_close(&tr);
 }
 
 static int missing_cmp(const void *a, const void *b)
@@ -1348,8 +1539,12 @@ static void entities_make(struct verify *v)
 	v->ents = calloc(n + 1, sizeof(*v->ents));
 	v->table_ent = calloc(n + 1, sizeof(*v->table_ent));
 	v->layouts = calloc(n + 1, sizeof(*v->layouts));
+	v->tables = calloc(n + 1, sizeof(*v->tables));
+	v->order = calloc(n + 1, sizeof(*v->order));
+	v->ent_entries = calloc(n + 1, sizeof(*v->ent_entries));
 	v->ntables = n;
-	if (!v->ents || !v->table_ent || !v->layouts)
+	if (!v->ents || !v->table_ent || !v->layouts || !v->tables || !v->order ||
+	    !v->ent_entries)
 		abort();
 	for (size_t i = 0; i < n; i++) {
 		const struct trail_table *t = trail_table_at(i);
@@ -1382,6 +1577,7 @@ static void batch_process(struct verify *v, struct batch *b)
 			node_process(v, &q);
 	} else if (b->kind == BK_LOG_END) {
 		log_end(v);
+		v->log_read = true;
 	} else {
 		const unsigned char *q = (const unsigned char *)b->text.ptr;
 		for (size_t i = 0; i < b->n; i++)
@@ -1391,26 +1587,75 @@ static void batch_process(struct verify *v, struct batch *b)
 	buf_reset(&b->text);
 }
 
+/* With p->mu held: the oldest full batch, processed (the lock let go meanwhile)
+ * and put back to be filled again; false when there is none. */
+static bool batch_next(struct verify *v, struct pipe *p)
+{
+	struct batch *b = p->full;
+	if (!b)
+		return false;
+	p->full = b->next;
+	if (!p->full)
+		p->tail = &p->full;
+	pthread_mutex_unlock(&p->mu);
+	batch_process(v, b);
+	pthread_mutex_lock(&p->mu);
+	b->next = p->idle;
+	p->idle = b;
+	pthread_cond_broadcast(&p->cv);
+	return true;
+}
+
+/* The worker, between rows of a table of its own: the reader's batches first. */
+static void drain(struct verify *v)
+{
+	struct pipe *p = v->pipe;
+	pthread_mutex_lock(&p->mu);
+	while (batch_next(v, p))
+		;
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* The next table for the reader (from the front), false when none is left. */
+static bool table_claim(struct verify *v, size_t *table)
+{
+	struct pipe *p = v->pipe;
+	pthread_mutex_lock(&p->mu);
+	bool any = p->lo < p->hi;
+	if (any)
+		*table = v->order[p->lo++];
+	pthread_mutex_unlock(&p->mu);
+	return any;
+}
+
+/* With p->mu held: a table for the worker (from the back), once it has every
+ * entry and a connection of its own. */
+static bool table_steal(struct verify *v, struct pipe *p, size_t *table)
+{
+	if (!v->db2 || !v->log_read || p->lo >= p->hi)
+		return false;
+	*table = v->order[--p->hi];
+	return true;
+}
+
 static void *worker(void *arg)
 {
 	struct verify *v = arg;
 	struct pipe *p = v->pipe;
+	size_t table;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->full && !p->end)
-			pthread_cond_wait(&p->cv, &p->mu);
-		struct batch *b = p->full;
-		if (!b)
+		if (batch_next(v, p))
+			continue;
+		if (table_steal(v, p, &table)) {
+			pthread_mutex_unlock(&p->mu);
+			steal_table(v, table);
+			pthread_mutex_lock(&p->mu);
+			continue;
+		}
+		if (p->end)
 			break;
-		p->full = b->next;
-		if (!p->full)
-			p->tail = &p->full;
-		pthread_mutex_unlock(&p->mu);
-		batch_process(v, b);
-		pthread_mutex_lock(&p->mu);
-		b->next = p->idle;
-		p->idle = b;
-		pthread_cond_broadcast(&p->cv);
+		pthread_cond_wait(&p->cv, &p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -1459,6 +1704,7 @@ static void pipe_start(struct verify *v, struct pipe *p)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	p->tail = &p->full;
+	p->hi = v->ntables;
 	v->pipe = p;
 	/* Without a thread the batches are checked here, one by one. */
 	p->running = pthread_create(&p->thread, NULL, worker, v) == 0;
@@ -1488,6 +1734,44 @@ static void pipe_join(struct verify *v)
 }
 
 /* Read the entries in order and hand them to the worker. */
+/* One more entry of entity name[0..len): the reader's count, for table_order. */
+static void count_entry(struct verify *v, const char *name, size_t len, size_t *last)
+{
+	size_t i = *last;
+	if (i >= v->nents || v->ents[i].len != len || memcmp(v->ents[i].name, name, len) != 0)
+		for (i = 0; i < v->nents; i++)
+			if (v->ents[i].len == len && memcmp(v->ents[i].name, name, len) == 0)
+				break;
+	if (i < v->nents) {
+		v->ent_entries[i]++;
+		*last = i;
+	}
+}
+
+static const struct verify *order_v; /* qsort has no context argument */
+
+static int order_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	uint32_t nx = order_v->ent_entries[order_v->table_ent[x]];
+	uint32_t ny = order_v->ent_entries[order_v->table_ent[y]];
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The tables, largest first by their entries: the reader takes the large ones
+ * while the worker, later free, takes the small ones, and whoever finishes last
+ * waits the least. */
+static void table_order(struct verify *v)
+{
+	for (size_t i = 0; i < v->ntables; i++)
+		v->order[i] = i;
+	order_v = v;
+	qsort(v->order, v->ntables, sizeof(*v->order), order_cmp);
+	order_v = NULL;
+}
+
 static enum err read_entries(struct verify *v)
 {
 	struct db_res *r;
@@ -1495,18 +1779,28 @@ static enum err read_entries(struct verify *v)
 	if (e != E_OK)
 		return e;
 	struct batch *b = NULL;
+	size_t last = SIZE_MAX; /* the entity of the previous entry (they come in runs) */
 	while (db_row(r)) {
 		if (!b)
 			b = batch_take(v->pipe);
 		b->seq[b->n] = (uint64_t)db_int(r, 0);
 		for (int c = 0; c < 5; c++) {
-			const char *t = db_text(r, c + 1);
-			if (!t) {
+			struct db_cell cell;
+			db_cell(r, c + 1, &cell);
+			if (cell.type == DB_T_INT) { /* as db_text would give it */
+				b->off[b->n][c] = b->text.len;
+				add_int(&b->text, cell.i);
+				buf_addc(&b->text, '\0');
+				continue;
+			}
+			if (!cell.s) {
 				b->off[b->n][c] = SIZE_MAX;
 				continue;
 			}
 			b->off[b->n][c] = b->text.len;
-			buf_add(&b->text, t, strlen(t) + 1);
+			buf_add(&b->text, cell.s, cell.len + 1);
+			if (c == 1)
+				count_entry(v, cell.s, cell.len, &last);
 		}
 		if (++b->n == BATCH_ROWS) {
 			batch_give(v, b);
@@ -1547,7 +1841,6 @@ static void log_end(struct verify *v)
 		return;
 	log_end_checks(v);
 	v->log_checked = true;
-	v->rows_direct = true;
 }
 
 /* Hand the batch of rows being filled to the worker. */
@@ -1575,11 +1868,6 @@ static enum err entries_finish(struct verify *v)
 		if (e == E_OK)
 			log_end_checks(v);
 	}
-	for (size_t i = 0; i < v->npend && e == E_OK; i++) {
-		const struct pend *pd = &v->pend[i];
-		e = check_row(v, pd->table, pd->id, pd->digest);
-	}
-	v->npend = 0;
 	return e;
 }
 
@@ -1594,6 +1882,7 @@ static enum err run(struct verify *v)
 	/* The worker checks entries while this thread reads the stored nodes, then
 	 * the tables; their rows queue behind the last entry. */
 	e = read_entries(v);
+	table_order(v);
 	if (e == E_OK)
 		e = read_stored_nodes(v);
 	if (e == E_OK) {
@@ -1601,14 +1890,13 @@ static enum err run(struct verify *v)
 		b->kind = BK_LOG_END;
 		batch_give(v, b);
 	}
-	for (size_t i = 0; e == E_OK; i++) {
-		const struct trail_table *t = trail_table_at(i);
-		if (!t)
-			break;
-		e = compare_table(v, t, i);
-	}
+	size_t i;
+	while (e == E_OK && table_claim(v, &i))
+		e = compare_table(v, trail_table_at(i), i);
 	if (e == E_OK)
 		e = entries_finish(v);
+	if (e == E_OK)
+		e = recheck_tables(v);
 	if (v->rows) { /* an error with a batch half full */
 		buf_release(&v->rows->text);
 		free(v->rows);
@@ -1620,10 +1908,94 @@ static enum err run(struct verify *v)
 	return e;
 }
 
-enum err trail_verify(struct db_conn *c, const struct trail_signer *s, const char *checkpoint_text,
-		      FILE *out, struct trail_report *rep, struct errinfo *ei)
+/* trail_head's row as stored, to tell whether two snapshots are one. */
+struct head_row {
+	enum err e;   /* of reading it: E_OK, E_NOTFOUND or an error */
+	int64_t size; /* size */
+	char *text;   /* frontier (malloc'ed), NULL for NULL */
+};
+
+static void head_row_read(struct db_conn *c, struct head_row *h)
+{
+	struct db_res *r;
+	h->size = 0;
+	h->text = NULL;
+	h->e = db_one(c, &verify_stmts, V_HEAD, DB_NOPARAMS, &r);
+	if (h->e != E_OK)
+		return;
+	h->size = db_int(r, 0);
+	const char *t = db_text(r, 1);
+	if (t && !(h->text = strdup(t)))
+		abort();
+	h->e = db_done(r);
+}
+
+static bool head_row_same(const struct head_row *a, const struct head_row *b)
+{
+	if (a->e != b->e || (a->e != E_OK && a->e != E_NOTFOUND))
+		return false;
+	if (a->size != b->size || !a->text != !b->text)
+		return false;
+	return !a->text || strcmp(a->text, b->text) == 0;
+}
+
+/*
+ * Begin verify's snapshot on c and, on SQLite, the same one on a second
+ * connection of db for the worker's share of the tables (*second; NULL: c reads
+ * them all).  Debian's SQLite has no sqlite3_snapshot_open, but every write of
+ * the program appends to the log in its transaction, so two read transactions
+ * that see the same trail_head see the same commit; should one land in between,
+ * both are begun again, and after three tries c alone reads, as on PostgreSQL.
+ * A change behind the program's back landing in the microseconds between the
+ * two first reads is seen by the second snapshot only, and reported as such
+ * (the worker's tables that differ are read again through c).
+ */
+static enum err snapshots_begin(struct db *db, struct db_conn *c, struct db_conn **second)
+{
+	struct db_conn *c2 = NULL;
+	*second = NULL;
+	if (db && db_backend(db) == DB_SQLITE) {
+		struct errinfo ei = {0};
+		if (db_conn_get(db, &c2, &ei) != E_OK) {
+			err_clear(&ei);
+			c2 = NULL;
+		}
+	}
+	for (int tries = 1;; tries++) {
+		enum err e = db_begin_snapshot(c);
+		if (e != E_OK || !c2) {
+			if (c2)
+				db_conn_put(db, c2);
+			return e;
+		}
+		struct head_row h1, h2 = {E_DB, 0, NULL};
+		bool same = false;
+		head_row_read(c, &h1);
+		if (db_begin_snapshot(c2) == E_OK) {
+			head_row_read(c2, &h2);
+			same = head_row_same(&h1, &h2);
+		}
+		free(h1.text);
+		free(h2.text);
+		if (same) {
+			*second = c2;
+			return E_OK;
+		}
+		db_rollback(c2);
+		if (tries == 3) {
+			db_conn_put(db, c2);
+			return E_OK; /* c's snapshot, read whole by c */
+		}
+		db_rollback(c);
+	}
+}
+
+enum err trail_verify_pool(struct db *db, struct db_conn *c, const struct trail_signer *s,
+			   const char *checkpoint_text, FILE *out, struct trail_report *rep,
+			   struct errinfo *ei)
 {
 	struct verify v = {0};
+	struct db_conn *c2 = NULL;
 	enum err e = E_OK;
 	char *file_text = NULL;
 	bool began = false;
@@ -1648,14 +2020,20 @@ enum err trail_verify(struct db_conn *c, const struct trail_signer *s, const cha
 	/* One snapshot: a write landing between reading the log and the tables
 	 * must not look like a change behind the program's back. */
 	if (!db_in_tx(c)) {
-		if ((e = db_begin_snapshot(c)) != E_OK)
+		if ((e = snapshots_begin(db, c, &c2)) != E_OK)
 			goto done;
 		began = true;
+		v.db2 = c2;
 	}
 	e = run(&v);
 done:
 	if (began)
 		db_rollback(c);
+	if (c2) {
+		db_rollback(c2);
+		db_conn_put(db, c2);
+	}
+	free(v.tables);
 	free(v.map.slots);
 	for (size_t i = 0; i < v.nents; i++)
 		free(v.ents[i].dense);
@@ -1664,8 +2042,15 @@ done:
 	for (size_t i = 0; i < v.ntables; i++)
 		layout_free(&v.layouts[i]);
 	free(v.layouts);
-	free(v.pend);
+	free(v.order);
+	free(v.ent_entries);
 	buf_release(&v.text);
 	free(file_text);
 	return e;
+}
+
+enum err trail_verify(struct db_conn *c, const struct trail_signer *s, const char *checkpoint_text,
+		      FILE *out, struct trail_report *rep, struct errinfo *ei)
+{
+	return trail_verify_pool(NULL, c, s, checkpoint_text, out, rep, ei);
 }

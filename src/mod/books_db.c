@@ -181,6 +181,14 @@ static const struct db_sql sql[BOOKS_ST__MAX] = {
     [BOOKS_ST_LAST_ID] = {"books.last_id", "SELECT last_insert_rowid()", NULL, "SELECT lastval()"},
     [BOOKS_ST_VOUCHER_GET] = VOUCHER_LOG("books.voucher_get", "WHERE v.id = $1"),
     [BOOKS_ST_VOUCHER_ALL] = VOUCHER_LOG("books.voucher_all", "ORDER BY v.id"),
+    /* The same, lines apart (trail_table.joined_col): verify builds LINE_TEXT. */
+    [BOOKS_ST_VOUCHER_ALL_BARE] = {"books.voucher_all_bare",
+				   "SELECT " VOUCHER_COLS ", NULL AS lines FROM book_vouchers v "
+				   "ORDER BY v.id"},
+    [BOOKS_ST_LINE_PARTS] = {"books.line_parts",
+			     "SELECT voucher_id, line_no, account_id, debit_fen, credit_fen, summary, "
+			     "counterparty, counterparty_id, bank_account FROM book_lines "
+			     "ORDER BY voucher_id, line_no"},
     [BOOKS_ST_VOUCHER_HEAD] = {"books.voucher_head",
 			       "SELECT " VOUCHER_COLS ", vg.code AS village_code, vg.name AS "
 			       "village_name FROM book_vouchers v JOIN villages vg ON vg.id = "
@@ -514,7 +522,7 @@ const struct trail_table books_tables[BOOKS_T__MAX] = {
     [BOOKS_T_ACCOUNTS] = {"book_accounts", &books_stmts, BOOKS_ST_ACCOUNT_GET, BOOKS_ST_ACCOUNT_ALL,
 			  "village_id"},
     [BOOKS_T_VOUCHERS] = {"book_vouchers", &books_stmts, BOOKS_ST_VOUCHER_GET, BOOKS_ST_VOUCHER_ALL,
-			  "village_id"},
+			  "village_id", NULL, "lines", BOOKS_ST_VOUCHER_ALL_BARE, BOOKS_ST_LINE_PARTS},
     [BOOKS_T_APPROVALS] = {"book_approvals", &books_stmts, BOOKS_ST_APPROVAL_GET,
 			   BOOKS_ST_APPROVAL_ALL, "village_id"},
     [BOOKS_T_ATTACHMENTS] = {"book_attachments", &books_stmts, BOOKS_ST_ATTACH_GET,

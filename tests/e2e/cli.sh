@@ -39,6 +39,22 @@ if "$Q" --db t2.db verify >v2.log; then die "deleted position not detected"; fi
 grep -q '表 positions 记录 2' v2.log || { cat v2.log; die "deleted row not named"; }
 ok "verify names a deleted position"
 
+# Rows changed in tables large and small (the reading thread takes the large
+# ones, the worker the small ones): reported in the tables' order whoever read
+# them.
+cp a.db t4.db
+sqlite3 t4.db "$(sqlite3 t4.db "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'")
+UPDATE villages SET population = population + 1 WHERE id = 3;
+UPDATE people SET name = name || '改' WHERE id = 10;
+UPDATE book_lines SET summary = summary || '改' WHERE id = 100;
+DELETE FROM subsidy_payments WHERE id = 2;"
+if "$Q" --db t4.db verify >v4a.log; then die "changes in four tables not detected"; fi
+grep -o '^表 [a-z_]*' v4a.log | uniq | tr '\n' ' ' >v4a.order
+[ "$(cat v4a.order)" = "表 villages 表 people 表 book_vouchers 表 subsidy_payments " ] ||
+	{ cat v4a.log; die "changed tables not reported in their order: $(cat v4a.order)"; }
+grep -q '4 处问题' v4a.log || { cat v4a.log; die "not four problems"; }
+ok "verify reports changes in four tables in the tables' order"
+
 cp a.db t3.db
 cp checkpoints/a.db.checkpoint checkpoints/t3.db.checkpoint  # the checkpoint the program saved
 n=$(sqlite3 t3.db "SELECT COUNT(*) FROM trail")
