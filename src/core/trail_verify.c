@@ -174,7 +174,8 @@ struct verify {
 	bool log_checked;	   /* the worker made the checks that need every entry */
 	bool entries_done;	   /* the worker is done and the log's checks made */
 	struct db_conn *db2;	   /* a second connection in the same snapshot (SQLite), or NULL */
-	uint8_t *tables;	   /* per table: TB_* flags */
+	uint8_t *tables;	   /* per table: TB_* flags (the worker's) */
+	bool *orphaned;		   /* per table: the reader met parts without their row */
 	size_t *order;		   /* tables, largest first: the reader claims from the front */
 	uint32_t *ent_entries;	   /* entries per entity, as the reader counted them */
 	uint64_t stolen_rows;	   /* rows of tables the worker read and found clean */
@@ -1209,34 +1210,6 @@ static void row_process(struct verify *v, const unsigned char **p)
 static void rows_give(struct verify *v);
 
 /* Read a table in its own order; its rows go to the worker as records. */
-/* The children of the row `id` from the parts cursor, as trail_table.joined_col
- * describes: into *out, false when it has none.  Children of ids not read (no
- * such row) are passed over, as st_all's subquery never sees them. */
-static bool parts_join(struct db_res *parts, bool *more, int64_t id, struct buf *out)
-{
-	bool any = false;
-	buf_reset(out);
-	while (*more && db_int(parts, 0) <= id) {
-		if (db_int(parts, 0) == id) {
-			if (any)
-				buf_addc(out, ';');
-			any = true;
-			for (int c = 1, n = db_ncols(parts); c < n; c++) {
-				struct db_cell v;
-				db_cell(parts, c, &v);
-				if (c > 1)
-					buf_addc(out, '|');
-				if (v.type == DB_T_INT)
-					add_int(out, v.i); /* as SQLite prints it */
-				else if (v.s)
-					buf_add(out, v.s, v.len);
-			}
-		}
-		*more = db_row(parts);
-	}
-	return any;
-}
-
 /* A row the fast layout cannot write, as the reader hashes it itself. */
 static void row_digest(struct verify *v, const struct trail_table *t, const struct db_res *r,
 		       const struct buf *joined, int64_t *id, uint8_t val[16])
@@ -1263,18 +1236,68 @@ static void row_digest(struct verify *v, const struct trail_table *t, const stru
 
 /* A table read row by row: its rows, and for a joined column its parts. */
 struct table_read {
-	struct db_res *r;     /* st_all or st_all_bare */
-	struct db_res *parts; /* st_parts, or NULL */
-	bool more;	      /* parts has a current row */
-	struct buf joined;    /* the current row's joined column */
-	const struct buf *jv; /* &joined, or NULL for a NULL column */
-	struct layout *l;     /* the table's layout */
+	struct verify *v;	     /* the run */
+	const struct trail_table *t; /* the table */
+	struct db_res *r;	     /* st_all or st_all_bare */
+	struct db_res *parts;	     /* st_parts, or NULL */
+	bool more;		     /* parts has a current row */
+	struct buf joined;	     /* the current row's joined column */
+	const struct buf *jv;	     /* &joined, or NULL for a NULL column */
+	struct layout *l;	     /* the table's layout */
+	bool report;		     /* report orphans (else only count them) */
+	uint64_t orphans;	     /* parts whose owner row was not read */
+	int64_t last_orphan;	     /* the owner of the last one reported */
 };
+
+/* A part whose owner row does not exist (a voucher line without its voucher,
+ * written behind the program's back: no logged value holds it). */
+static void part_orphan(struct table_read *tr, int64_t owner)
+{
+	if (tr->report && (!tr->orphans || owner != tr->last_orphan))
+		problem(tr->v, "表 %s 记录 %lld：不存在，却有它的 %s 明细（绕过系统写入）",
+			tr->t->entity, (long long)owner, tr->t->joined_col);
+	tr->orphans++;
+	tr->last_orphan = owner;
+}
+
+/* The parts of the row `id`, as trail_table.joined_col describes: into
+ * tr->joined, false when it has none.  Parts of owners before it are orphans. */
+static bool parts_join(struct table_read *tr, int64_t id)
+{
+	struct db_res *parts = tr->parts;
+	struct buf *out = &tr->joined;
+	bool any = false;
+	buf_reset(out);
+	while (tr->more && db_int(parts, 0) <= id) {
+		int64_t owner = db_int(parts, 0);
+		if (owner != id) {
+			part_orphan(tr, owner);
+		} else {
+			if (any)
+				buf_addc(out, ';');
+			any = true;
+			for (int c = 1, n = db_ncols(parts); c < n; c++) {
+				struct db_cell cv;
+				db_cell(parts, c, &cv);
+				if (c > 1)
+					buf_addc(out, '|');
+				if (cv.type == DB_T_INT)
+					add_int(out, cv.i); /* as SQLite prints it */
+				else if (cv.s)
+					buf_add(out, cv.s, cv.len);
+			}
+		}
+		tr->more = db_row(parts);
+	}
+	return any;
+}
 
 static enum err table_open(struct verify *v, struct db_conn *c, size_t table, struct table_read *tr)
 {
 	const struct trail_table *t = trail_table_at(table);
 	memset(tr, 0, sizeof(*tr));
+	tr->v = v;
+	tr->t = t;
 	tr->joined = (struct buf)BUF_INIT;
 	tr->l = &v->layouts[table];
 	enum err e = db_exec_cursor(c, t->set, t->joined_col ? t->st_all_bare : t->st_all, &tr->r);
@@ -1287,17 +1310,21 @@ static enum err table_open(struct verify *v, struct db_conn *c, size_t table, st
 	return E_OK;
 }
 
-/* The next row, its layout made on the first. */
+/* The next row, its layout made on the first; after the last, the parts left
+ * are orphans. */
 static bool table_next(struct table_read *tr, const struct trail_table *t)
 {
-	if (!db_row(tr->r))
+	if (!db_row(tr->r)) {
+		for (; tr->more; tr->more = db_row(tr->parts))
+			part_orphan(tr, db_int(tr->parts, 0));
 		return false;
+	}
 	struct layout *l = tr->l;
 	if (!l->order)
 		layout_make(l, tr->r, t->joined_col);
 	tr->jv = NULL;
 	if (tr->parts && l->id_col >= 0 && db_coltype(tr->r, l->id_col) == DB_T_INT &&
-	    parts_join(tr->parts, &tr->more, db_int(tr->r, l->id_col), &tr->joined))
+	    parts_join(tr, db_int(tr->r, l->id_col)))
 		tr->jv = &tr->joined;
 	return true;
 }
@@ -1352,6 +1379,8 @@ static void steal_table(struct verify *v, size_t table)
 			if (++rows % 256 == 0)
 				drain(v); /* the reader's batches must not wait for a whole table */
 		}
+		if (tr.orphans)
+			clean = false;
 		if (table_close(&tr) != E_OK)
 			clean = false;
 	}
@@ -1369,12 +1398,13 @@ static enum err recheck_tables(struct verify *v)
 	struct buf rec = BUF_INIT;
 	enum err e = E_OK;
 	for (size_t i = 0; i < v->ntables && e == E_OK; i++) {
-		if (!(v->tables[i] & TB_DIFFERS))
+		if (!(v->tables[i] & TB_DIFFERS) && !v->orphaned[i])
 			continue;
 		const struct trail_table *t = trail_table_at(i);
 		struct table_read tr;
 		if ((e = table_open(v, v->db, i, &tr)) != E_OK)
 			break;
+		tr.report = true;
 		while (e == E_OK && table_next(&tr, t)) {
 			int64_t id;
 			uint8_t val[16];
@@ -1424,6 +1454,7 @@ static enum err compare_table(struct verify *v, const struct trail_table *t, siz
 		if (++v->rows->n == BATCH_ROWS || b->len >= BATCH_BYTES)
 			rows_give(v);
 	}
+	v->orphaned[table] = tr.orphans > 0;
 	return table_close(&tr);
 }
 
@@ -1540,11 +1571,12 @@ static void entities_make(struct verify *v)
 	v->table_ent = calloc(n + 1, sizeof(*v->table_ent));
 	v->layouts = calloc(n + 1, sizeof(*v->layouts));
 	v->tables = calloc(n + 1, sizeof(*v->tables));
+	v->orphaned = calloc(n + 1, sizeof(*v->orphaned));
 	v->order = calloc(n + 1, sizeof(*v->order));
 	v->ent_entries = calloc(n + 1, sizeof(*v->ent_entries));
 	v->ntables = n;
 	if (!v->ents || !v->table_ent || !v->layouts || !v->tables || !v->order ||
-	    !v->ent_entries)
+	    !v->ent_entries || !v->orphaned)
 		abort();
 	for (size_t i = 0; i < n; i++) {
 		const struct trail_table *t = trail_table_at(i);
@@ -2034,6 +2066,7 @@ done:
 		db_conn_put(db, c2);
 	}
 	free(v.tables);
+	free(v.orphaned);
 	free(v.map.slots);
 	for (size_t i = 0; i < v.nents; i++)
 		free(v.ents[i].dense);

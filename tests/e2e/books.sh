@@ -93,6 +93,13 @@ if "$Q" --db a.db verify >v2.log; then die "changed voucher line not detected"; 
 grep -q 'book_vouchers' v2.log || { cat v2.log; die "changed voucher not named"; }
 ok "verify names a voucher whose line was changed behind the program's back"
 
+# A line whose voucher does not exist is in no logged value: verify names it.
+cp a.db orphan.db
+sqlite3 orphan.db "CREATE TEMP TABLE x AS SELECT * FROM book_lines WHERE id = 7; UPDATE x SET id = 999999, voucher_id = 888888; INSERT INTO book_lines SELECT * FROM x;"
+if "$Q" --db orphan.db verify >v3.log; then die "a line without its voucher not detected"; fi
+grep -q '表 book_vouchers 记录 888888：不存在，却有它的 lines 明细' v3.log || { cat v3.log; die "orphan line not named"; }
+ok "verify names voucher lines written behind the program's back without their voucher"
+
 "$Q" gen --villages 20 --years 10 --seed 3 gen20 >/dev/null
 python3 "$SRC/tests/e2e/books_truth.py" gen20 >truth.log || { cat truth.log; die "ground truth of B01–B04, B06–B08 differs from an independent evaluation"; }
 ok "gen's ground truth for B01–B04 and B06–B08 equals an independent evaluation of vouchers.csv"
