@@ -16,12 +16,14 @@ passed=0
 ok() { passed=$((passed + 1)); echo "ok   $*"; }
 die() { echo "FAIL $*" >&2; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-# A fresh PostgreSQL schema as a URL, or nothing when PostgreSQL is not configured.
+# A fresh PostgreSQL schema, its URL in PG_URL; false when PostgreSQL is not
+# configured.  Call it as `pg_url`, not in $(...): a subshell would keep
+# PG_SCHEMA from cleanup, and the schema would outlive the test.
 pg_url() {
 	[ -n "${QL_TEST_PG_URL:-}" ] || return 1
 	PG_SCHEMA=e2e_$$_$RANDOM
 	psql "$QL_TEST_PG_URL" -qc "CREATE SCHEMA $PG_SCHEMA" >/dev/null
 	local sep='?'
 	case "$QL_TEST_PG_URL" in *\?*) sep='&' ;; esac
-	echo "${QL_TEST_PG_URL}${sep}options=-csearch_path%3D$PG_SCHEMA"
+	PG_URL="${QL_TEST_PG_URL}${sep}options=-csearch_path%3D$PG_SCHEMA"
 }

@@ -68,7 +68,7 @@ PY
 }
 
 serve_and_check "$T/s.db" SQLite
-if url=$(pg_url); then
-	serve_and_check "$url" PostgreSQL
+if pg_url; then
+	serve_and_check "$PG_URL" PostgreSQL
 fi
 echo "$passed passed, 0 failed"
