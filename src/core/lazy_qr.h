@@ -10,8 +10,8 @@
 #include "lazylib.h"
 
 /* The functions the program calls, X-macro. */
-#define QR_FUNCS(X) \
-	X(QRcode_encodeString) \
+#define QR_FUNCS(X)                                                                                \
+	X(QRcode_encodeString)                                                                     \
 	X(QRcode_free)
 
 struct qr_api {
@@ -22,7 +22,7 @@ const struct qr_api *qr_api(void);
 
 #ifndef QL_LAZY_QR_IMPL
 #define QRcode_encodeString (qr_api()->QRcode_encodeString)
-#define QRcode_free (qr_api()->QRcode_free)
+#define QRcode_free	    (qr_api()->QRcode_free)
 #endif
 
 #endif

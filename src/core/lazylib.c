@@ -22,7 +22,8 @@ bool lazylib_begin(struct lazylib *l)
 		return true;
 	}
 	for (int i = 0; l->sonames[i] && i < LAZYLIB_MAX_SONAMES; i++)
-		if (!l->handles[i] && !(l->handles[i] = dlopen(l->sonames[i], RTLD_NOW | RTLD_LOCAL)))
+		if (!l->handles[i] &&
+		    !(l->handles[i] = dlopen(l->sonames[i], RTLD_NOW | RTLD_LOCAL)))
 			broken(l->sonames[i], dlerror());
 	return false;
 }
