@@ -951,6 +951,12 @@ static void layout_make(struct layout *l, const struct db_res *r, const char *jo
 	free(cols);
 }
 
+/* The row's id as the fast path keys it: its integer "id" column, else 0. */
+static int64_t row_id(const struct layout *l, const struct db_res *r)
+{
+	return l->id_col >= 0 && db_coltype(r, l->id_col) == DB_T_INT ? db_int(r, l->id_col) : 0;
+}
+
 /* s[0..n) as a JSON string, escaped as jansson's dump_string escapes it. */
 static void add_string(struct buf *b, const char *s, size_t n)
 {
@@ -1346,9 +1352,7 @@ static void table_row_digest(struct verify *v, const struct trail_table *t,
 		row_digest(v, t, tr->r, tr->jv, id, val);
 		return;
 	}
-	*id = l->id_col >= 0 && db_coltype(tr->r, l->id_col) == DB_T_INT
-		  ? db_int(tr->r, l->id_col)
-		  : 0;
+	*id = row_id(l, tr->r);
 	buf_reset(rec);
 	row_encode(rec, l, tr->r, tr->jv);
 	const unsigned char *q = (const unsigned char *)rec->ptr;
@@ -1437,9 +1441,7 @@ static enum err compare_table(struct verify *v, const struct trail_table *t, siz
 		int64_t id;
 		rec_put(b, &tix, 8);
 		if (l->fast) {
-			id = l->id_col >= 0 && db_coltype(tr.r, l->id_col) == DB_T_INT
-				 ? db_int(tr.r, l->id_col)
-				 : 0;
+			id = row_id(l, tr.r);
 			rec_put(b, &id, 8);
 			buf_addc(b, ROW_COLUMNS);
 			row_encode(b, l, tr.r, tr.jv);
@@ -1780,13 +1782,12 @@ static void count_entry(struct verify *v, const char *name, size_t len, size_t *
 	}
 }
 
-static const struct verify *order_v; /* qsort has no context argument */
-
-static int order_cmp(const void *a, const void *b)
+static int order_cmp(const void *a, const void *b, void *arg)
 {
+	const struct verify *v = arg;
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	uint32_t nx = order_v->ent_entries[order_v->table_ent[x]];
-	uint32_t ny = order_v->ent_entries[order_v->table_ent[y]];
+	uint32_t nx = v->ent_entries[v->table_ent[x]];
+	uint32_t ny = v->ent_entries[v->table_ent[y]];
 	if (nx != ny)
 		return nx > ny ? -1 : 1;
 	return x < y ? -1 : x > y;
@@ -1799,9 +1800,7 @@ static void table_order(struct verify *v)
 {
 	for (size_t i = 0; i < v->ntables; i++)
 		v->order[i] = i;
-	order_v = v;
-	qsort(v->order, v->ntables, sizeof(*v->order), order_cmp);
-	order_v = NULL;
+	qsort_r(v->order, v->ntables, sizeof(*v->order), order_cmp, v);
 }
 
 static enum err read_entries(struct verify *v)

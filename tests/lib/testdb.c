@@ -187,3 +187,29 @@ int testdb_run(const char *name, const struct CMUnitTest *tests, size_t n, CMFix
 	testdb_backend = DB_SQLITE;
 	return failures;
 }
+
+int testdb_fix_setup(void **state, const char *tag, const char *schema_sqlite,
+		     const char *schema_pg)
+{
+	struct testdb_fix *f = calloc(1, sizeof(*f));
+	struct errinfo ei = {0};
+	assert_non_null(f);
+	assert_int_equal(testdb_open(&f->db, testdb_backend, tag), E_OK);
+	assert_int_equal(db_backend(f->db), testdb_backend);
+	assert_int_equal(db_conn_get(f->db, &f->c, &ei), E_OK);
+	assert_int_equal(db_conn_backend(f->c), testdb_backend);
+	enum err err = db_exec_script(f->c, testdb_backend == DB_PG ? schema_pg : schema_sqlite);
+	if (err != E_OK)
+		fail_msg("schema: %s", db_errmsg(f->c));
+	*state = f;
+	return 0;
+}
+
+int testdb_fix_teardown(void **state)
+{
+	struct testdb_fix *f = *state;
+	db_conn_put(f->db, f->c);
+	testdb_close(f->db);
+	free(f);
+	return 0;
+}

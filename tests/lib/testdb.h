@@ -34,6 +34,18 @@ enum err testdb_open(struct db **out, enum db_backend b, const char *tag);
 /* Free db and remove its file or schema; NULL-safe. */
 void testdb_close(struct db *db);
 
+/* A fresh database of the current pass's backend and one connection from its
+ * pool, with a schema made by one script per backend: the fixture of tests
+ * that talk to the db layer itself (test_db, test_db_stream). */
+struct testdb_fix {
+	struct db *db;	   /* fresh database of the current backend */
+	struct db_conn *c; /* a connection taken from its pool */
+};
+/* Sets *state to a new struct testdb_fix; fails the test if anything fails. */
+int testdb_fix_setup(void **state, const char *tag, const char *schema_sqlite,
+		     const char *schema_pg);
+int testdb_fix_teardown(void **state);
+
 /* Run tests once per available backend (restricted by QL_TEST_BACKEND=sqlite|pg),
  * setting testdb_backend for each pass and printing which backends ran and which
  * were skipped.  Returns the number of failures. */

@@ -35,33 +35,9 @@ static const char schema_sqlite[] =
 static const char schema_pg[] = "CREATE TABLE num (n BIGINT PRIMARY KEY);"
 				"INSERT INTO num SELECT generate_series(1, 10000);";
 
-struct fix {
-	struct db *db;	   /* fresh database of the current backend */
-	struct db_conn *c; /* a connection taken from its pool */
-};
-
 static int fix_setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	struct errinfo ei = {0};
-	assert_non_null(f);
-	assert_int_equal(testdb_open(&f->db, testdb_backend, "stream"), E_OK);
-	assert_int_equal(db_conn_get(f->db, &f->c, &ei), E_OK);
-	assert_int_equal(db_conn_backend(f->c), testdb_backend);
-	enum err err = db_exec_script(f->c, testdb_backend == DB_PG ? schema_pg : schema_sqlite);
-	if (err != E_OK)
-		fail_msg("schema: %s", db_errmsg(f->c));
-	*state = f;
-	return 0;
-}
-
-static int fix_teardown(void **state)
-{
-	struct fix *f = *state;
-	db_conn_put(f->db, f->c);
-	testdb_close(f->db);
-	free(f);
-	return 0;
+	return testdb_fix_setup(state, "stream", schema_sqlite, schema_pg);
 }
 
 static int64_t count_upto(struct db_conn *c, int64_t n)
@@ -109,7 +85,7 @@ static void interleave(struct db_conn *c)
 
 static void test_stream__interleaved_in_tx(void **state)
 {
-	struct fix *f = *state;
+	struct testdb_fix *f = *state;
 	assert_int_equal(db_begin_snapshot(f->c), E_OK);
 	interleave(f->c);
 	interleave(f->c);
@@ -119,7 +95,7 @@ static void test_stream__interleaved_in_tx(void **state)
 
 static void test_stream__outside_tx(void **state)
 {
-	struct fix *f = *state;
+	struct testdb_fix *f = *state;
 	/* no transaction: the whole result at once (db_exec), same rows */
 	interleave(f->c);
 	assert_false(db_in_tx(f->c));
@@ -127,7 +103,7 @@ static void test_stream__outside_tx(void **state)
 
 static void test_stream__error_later(void **state)
 {
-	struct fix *f = *state;
+	struct testdb_fix *f = *state;
 	assert_int_equal(db_begin_snapshot(f->c), E_OK);
 	struct db_res *r;
 	assert_int_equal(db_exec_stream(f->c, &s_stmts, S_DIV, DB_PARAMS(DB_INT(9000)), &r), E_OK);
@@ -154,9 +130,11 @@ int main(void)
 	db_stmts_register(&s_stmts);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_stream__interleaved_in_tx, fix_setup,
-					    fix_teardown),
-	    cmocka_unit_test_setup_teardown(test_stream__outside_tx, fix_setup, fix_teardown),
-	    cmocka_unit_test_setup_teardown(test_stream__error_later, fix_setup, fix_teardown),
+					    testdb_fix_teardown),
+	    cmocka_unit_test_setup_teardown(test_stream__outside_tx, fix_setup,
+					    testdb_fix_teardown),
+	    cmocka_unit_test_setup_teardown(test_stream__error_later, fix_setup,
+					    testdb_fix_teardown),
 	};
 	return testdb_run_group("test_db_stream", tests, NULL, NULL);
 }
